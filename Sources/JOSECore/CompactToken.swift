@@ -1,0 +1,125 @@
+/// A token in JOSE compact serialization, classified (RFC 7515 §7.1, RFC 7516 §7.1, RFC 7519 §6).
+public enum CompactToken: Sendable, Equatable {
+    /// Three segments: a JWS. ``JWSToken/isUnsecured`` marks `alg: none` with an empty signature.
+    case jws(JWSToken)
+    /// Five segments: a JWE. Only its protected header is readable without the key.
+    case jwe(JWEToken)
+
+    public struct Limits: Sendable, Equatable {
+        /// Largest token in bytes. Default 256 KiB (access tokens are usually 1–4 KiB).
+        public var maxTokenBytes: Int
+        /// Limits for the header and claims JSON.
+        public var json: JSONParser.Limits
+        public init(maxTokenBytes: Int = 256 * 1024, json: JSONParser.Limits = .default) {
+            self.maxTokenBytes = maxTokenBytes
+            self.json = json
+        }
+        public static let `default` = Limits()
+    }
+
+    /// Parses and classifies `text` (already trimmed of whitespace and `Bearer` prefixes by the caller).
+    public static func parse(_ text: String, limits: Limits = .default) throws(JOSEError) -> CompactToken {
+        let bytes = Array(text.utf8)
+        return try parse(bytes: bytes, limits: limits)
+    }
+
+    public static func parse(bytes: [UInt8], limits: Limits = .default) throws(JOSEError) -> CompactToken {
+        guard !bytes.isEmpty else { throw JOSEError(.malformedCompact, "empty input: no token given") }
+        guard bytes.count <= limits.maxTokenBytes else {
+            throw JOSEError(.inputTooLarge, "token of \(bytes.count) bytes exceeds the limit of \(limits.maxTokenBytes) bytes")
+        }
+        if bytes[0] == UInt8(ascii: "{") {
+            throw JOSEError(.malformedCompact, "input is JSON, not a compact token: the JWS/JWE JSON serializations are not supported (compact only)")
+        }
+        var dots: [Int] = []
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: ".") {
+                dots.append(offset)
+                if dots.count > 4 { break }
+            } else if byte >= 0x80 || byte < 0x21 {
+                let what = byte >= 0x80 ? "non-ASCII byte 0x\(String(byte, radix: 16, uppercase: true))" : "whitespace or control byte 0x\(String(byte, radix: 16, uppercase: true))"
+                throw JOSEError(.malformedCompact, "\(what) at byte offset \(offset): a compact token holds only base64url segments and dots")
+            }
+        }
+        switch dots.count {
+        case 2: return .jws(try JWSToken(bytes: bytes, dots: (dots[0], dots[1]), limits: limits))
+        case 4: return .jwe(try JWEToken(bytes: bytes, firstDot: dots[0], limits: limits))
+        default:
+            let segments = dots.count > 4 ? "more than 5" : "\(dots.count + 1)"
+            throw JOSEError(.malformedCompact, "\(segments) segment\(dots.count == 0 ? "" : "s") separated by '.': a JWS has 3 and a JWE 5")
+        }
+    }
+
+    static func decodeObject(_ bytes: ArraySlice<UInt8>, segment: String, limits: Limits) throws(JOSEError) -> JSONObject {
+        let raw = try bytes.withUnsafeBufferPointer { buffer throws(JOSEError) in
+            try Base64URL.decode(buffer, segment: segment)
+        }
+        let value = try JSONParser(limits: limits.json).parse(raw, context: segment)
+        guard case .object(let object) = value else {
+            throw JOSEError(segment == "header" ? .invalidHeader : .invalidClaims, "\(segment): must be a JSON object, found \(value.typeName)")
+        }
+        return object
+    }
+}
+
+/// A compact JWS (RFC 7515 §7.1): `BASE64URL(header) . BASE64URL(payload) . BASE64URL(signature)`.
+public struct JWSToken: Sendable, Equatable {
+    public let header: JOSEHeader
+    /// The payload octets (base64url-decoded unless the header says `b64: false`, RFC 7797).
+    public let payload: [UInt8]
+    public let signature: [UInt8]
+    /// The JWS Signing Input: `ASCII(header segment . payload segment)` (RFC 7515 §5.1 step 6).
+    public let signingInput: ArraySlice<UInt8>
+    /// The payload as a claims set, or why it is not one.
+    public let claims: Result<JWTClaims, JOSEError>
+
+    /// `alg: none` with an empty signature: an Unsecured JWS (RFC 7515 §A.5, RFC 7519 §6).
+    public var isUnsecured: Bool { header.alg == "none" && signature.isEmpty }
+
+    init(bytes: [UInt8], dots: (Int, Int), limits: CompactToken.Limits) throws(JOSEError) {
+        let headerPart = bytes[..<dots.0]
+        let payloadPart = bytes[(dots.0 + 1)..<dots.1]
+        let signaturePart = bytes[(dots.1 + 1)...]
+        guard !headerPart.isEmpty else { throw JOSEError(.malformedCompact, "header segment is empty") }
+        header = try JOSEHeader(json: CompactToken.decodeObject(headerPart, segment: "header", limits: limits))
+        signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
+            try Base64URL.decode(buffer, segment: "signature")
+        }
+        if header.b64 == false {
+            payload = Array(payloadPart)
+        } else {
+            payload = try payloadPart.withUnsafeBufferPointer { buffer throws(JOSEError) in
+                try Base64URL.decode(buffer, segment: "payload")
+            }
+        }
+        signingInput = bytes[..<dots.1]
+        if header.alg == "none", !signature.isEmpty {
+            throw JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
+        }
+        if signature.isEmpty, header.alg != "none" {
+            throw JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
+        }
+        // A payload that opens with '{' is a claims set and must be valid JSON (duplicates, depth and size included);
+        // anything else is a plain JWS payload (RFC 7515 A.4 signs the text "Payload"), shown but not a JWT.
+        if payload.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {
+            let value = try JSONParser(limits: limits.json).parse(payload, context: "claims")
+            guard case .object(let object) = value else {
+                throw JOSEError(.invalidClaims, "claims: must be a JSON object, found \(value.typeName)")
+            }
+            claims = .success(JWTClaims(json: object))
+        } else {
+            claims = .failure(JOSEError(.invalidClaims, "payload is not a JSON object, so this JWS is not a JWT (RFC 7519 §7.2 step 10)"))
+        }
+    }
+}
+
+/// A compact JWE (RFC 7516 §7.1): five segments. Nothing is decrypted; only the protected header is read.
+public struct JWEToken: Sendable, Equatable {
+    public let header: JOSEHeader
+
+    init(bytes: [UInt8], firstDot: Int, limits: CompactToken.Limits) throws(JOSEError) {
+        let headerPart = bytes[..<firstDot]
+        guard !headerPart.isEmpty else { throw JOSEError(.malformedCompact, "JWE protected header segment is empty") }
+        header = try JOSEHeader(json: CompactToken.decodeObject(headerPart, segment: "header", limits: limits), requireEnc: true)
+    }
+}

@@ -1,0 +1,266 @@
+/// A strict JSON parser (RFC 8259) into ``JSONValue``.
+///
+/// - Rejects duplicate member names, naming the member (RFC 7515 §4: "The Header Parameter names within the JOSE
+///   Header MUST be unique"; RFC 7519 §4: claim names "MUST be unique"). Other parsers silently keep the first or
+///   the last value, which is how two parties can read one token differently.
+/// - Rejects invalid UTF-8, unpaired surrogate escapes, control characters in strings, leading zeros, `NaN`, trailing
+///   commas, and anything after the top-level value.
+/// - Limits input size and nesting depth; both are checked before any deep work, and parsing recursion is bounded
+///   by the depth limit, so hostile input ends in a ``JOSEError`` and never in a stack overflow.
+public struct JSONParser: Sendable {
+    public struct Limits: Sendable, Equatable {
+        /// Largest document in bytes. Default 1 MiB.
+        public var maxBytes: Int
+        /// Deepest nesting of arrays and objects. Default 64.
+        public var maxDepth: Int
+        public init(maxBytes: Int = 1 << 20, maxDepth: Int = 64) {
+            self.maxBytes = maxBytes
+            self.maxDepth = maxDepth
+        }
+        public static let `default` = Limits()
+    }
+
+    public var limits: Limits
+
+    public init(limits: Limits = .default) { self.limits = limits }
+
+    /// Parses `bytes`; `context` names the document in errors ("header", "claims", "JWK", …).
+    public func parse(_ bytes: [UInt8], context: String = "JSON") throws(JOSEError) -> JSONValue {
+        guard bytes.count <= limits.maxBytes else {
+            throw JOSEError(.inputTooLarge, "\(context): JSON of \(bytes.count) bytes exceeds the limit of \(limits.maxBytes) bytes")
+        }
+        return try bytes.withUnsafeBufferPointer { buffer throws(JOSEError) in
+            var state = State(bytes: buffer, maxDepth: limits.maxDepth, context: context)
+            state.skipWhitespace()
+            let value = try state.parseValue(depth: 0)
+            state.skipWhitespace()
+            if state.index != buffer.count {
+                throw state.error("unexpected data after the JSON value")
+            }
+            return value
+        }
+    }
+
+    public func parse(_ text: String, context: String = "JSON") throws(JOSEError) -> JSONValue {
+        try parse(Array(text.utf8), context: context)
+    }
+}
+
+private struct State {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let maxDepth: Int
+    let context: String
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, context: String) {
+        self.bytes = bytes
+        self.maxDepth = maxDepth
+        self.context = context
+    }
+
+    func error(_ message: String) -> JOSEError {
+        JOSEError(.invalidJSON, "\(context): \(message) at byte offset \(index)")
+    }
+
+    mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func parseValue(depth: Int) throws(JOSEError) -> JSONValue {
+        guard index < bytes.count else { throw error("unexpected end of input") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return try parseObject(depth: depth + 1)
+        case UInt8(ascii: "["): return try parseArray(depth: depth + 1)
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
+        case let byte where byte >= 0x80: throw error("non-ASCII byte outside a string")
+        case let byte: throw error("unexpected character '\(Character(Unicode.Scalar(byte)))'")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(JOSEError) {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= bytes.count else { throw error("unexpected end of input") }
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: length)
+        for k in 0..<length where bytes[index + k] != expected[k] {
+            throw error("invalid literal")
+        }
+        index += length
+    }
+
+    mutating func parseObject(depth: Int) throws(JOSEError) -> JSONValue {
+        guard depth <= maxDepth else { throw error("nesting deeper than the limit of \(maxDepth)") }
+        index += 1
+        var members: [JSONObject.Member] = []
+        var seen = Set<String>()
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            return .object(JSONObject(members))
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input in an object") }
+            guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
+            let nameOffset = index
+            let name = try parseString()
+            guard seen.insert(name).inserted else {
+                index = nameOffset
+                throw error("duplicate member name \"\(name)\"")
+            }
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after a member name") }
+            index += 1
+            skipWhitespace()
+            let value = try parseValue(depth: depth)
+            members.append(JSONObject.Member(name: name, value: value))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input in an object") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(JSONObject(members)) }
+            throw error("expected ',' or '}' in an object")
+        }
+    }
+
+    mutating func parseArray(depth: Int) throws(JOSEError) -> JSONValue {
+        guard depth <= maxDepth else { throw error("nesting deeper than the limit of \(maxDepth)") }
+        index += 1
+        var elements: [JSONValue] = []
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue(depth: depth))
+            skipWhitespace()
+            guard index < bytes.count else { throw error("unexpected end of input in an array") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
+            throw error("expected ',' or ']' in an array")
+        }
+    }
+
+    mutating func parseNumber() throws(JOSEError) -> JSONNumber {
+        let start = index
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { throw error("leading zero in a number") }
+        } else {
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid fraction in a number") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid exponent in a number") }
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+        }
+        return JSONNumber(text: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+    }
+
+    func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    mutating func parseString() throws(JOSEError) -> String {
+        index += 1  // opening quote
+        let start = index
+        // Fast path: no escapes.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    index = start
+                    throw error("invalid UTF-8 in a string")
+                }
+                index += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("unescaped control character in a string") }
+            index += 1
+        }
+        guard index < bytes.count else { throw error("unterminated string") }
+        // Slow path with escapes.
+        var scalars = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                guard let text = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                return text
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { throw error("unterminated escape") }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""): scalars.append(0x22)
+                case UInt8(ascii: "\\"): scalars.append(0x5C)
+                case UInt8(ascii: "/"): scalars.append(0x2F)
+                case UInt8(ascii: "b"): scalars.append(0x08)
+                case UInt8(ascii: "f"): scalars.append(0x0C)
+                case UInt8(ascii: "n"): scalars.append(0x0A)
+                case UInt8(ascii: "r"): scalars.append(0x0D)
+                case UInt8(ascii: "t"): scalars.append(0x09)
+                case UInt8(ascii: "u"):
+                    var code = try hex4()
+                    if (0xD800...0xDBFF).contains(code) {
+                        guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("unpaired surrogate escape")
+                        }
+                        index += 2
+                        let low = try hex4()
+                        guard (0xDC00...0xDFFF).contains(low) else { throw error("unpaired surrogate escape") }
+                        code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00...0xDFFF).contains(code) {
+                        throw error("unpaired surrogate escape")
+                    }
+                    guard let scalar = Unicode.Scalar(code) else { throw error("invalid unicode escape") }
+                    scalars.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default:
+                    throw error("invalid escape '\\\(Character(Unicode.Scalar(escape)))'")
+                }
+            default:
+                if byte < 0x20 { throw error("unescaped control character in a string") }
+                scalars.append(byte)
+                index += 1
+            }
+        }
+        throw error("unterminated string")
+    }
+
+    mutating func hex4() throws(JOSEError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("truncated unicode escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt32
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+            default: throw error("invalid hex digit in a unicode escape")
+            }
+            value = value << 4 | digit
+            index += 1
+        }
+        return value
+    }
+}

@@ -1,0 +1,81 @@
+/// Printing ``JSONValue`` back: compact (no whitespace) or pretty (indented), numbers exactly as parsed,
+/// members in their original order.
+extension JSONValue {
+    /// Compact JSON, e.g. `{"alg":"HS256","typ":"JWT"}`.
+    public var compact: String {
+        var out = ""
+        write(to: &out, indent: nil, level: 0)
+        return out
+    }
+
+    /// Indented JSON with `"name": value` members.
+    public func pretty(indent: Int = 2) -> String {
+        var out = ""
+        write(to: &out, indent: indent, level: 0)
+        return out
+    }
+
+    func write(to out: inout String, indent: Int?, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n.text
+        case .string(let s): JSONValue.writeString(s, to: &out)
+        case .array(let elements):
+            if elements.isEmpty { out += "[]"; return }
+            out += "["
+            for (k, element) in elements.enumerated() {
+                if k > 0 { out += "," }
+                JSONValue.newline(&out, indent: indent, level: level + 1)
+                element.write(to: &out, indent: indent, level: level + 1)
+            }
+            JSONValue.newline(&out, indent: indent, level: level)
+            out += "]"
+        case .object(let object):
+            if object.isEmpty { out += "{}"; return }
+            out += "{"
+            for (k, member) in object.members.enumerated() {
+                if k > 0 { out += "," }
+                JSONValue.newline(&out, indent: indent, level: level + 1)
+                JSONValue.writeString(member.name, to: &out)
+                out += indent == nil ? ":" : ": "
+                member.value.write(to: &out, indent: indent, level: level + 1)
+            }
+            JSONValue.newline(&out, indent: indent, level: level)
+            out += "}"
+        }
+    }
+
+    private static func newline(_ out: inout String, indent: Int?, level: Int) {
+        guard let indent else { return }
+        out += "\n"
+        out += String(repeating: " ", count: indent * level)
+    }
+
+    /// Escapes per RFC 8259 §7: quote, backslash and control characters; everything else as is.
+    public static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
+            case let c where c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
+    public static func quoted(_ s: String) -> String {
+        var out = ""
+        writeString(s, to: &out)
+        return out
+    }
+}

@@ -1,0 +1,98 @@
+/// A JSON value that keeps what inspection needs: member order and the exact text of numbers.
+///
+/// Produced by ``JSONParser`` (strict: RFC 8259, UTF-8 only, duplicate member names rejected as RFC 7515 §4 and
+/// RFC 7519 §4 require of JOSE headers and claims sets) and printed back by ``JSONValue/compact`` and
+/// ``JSONValue/pretty(indent:)``.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    /// The number exactly as written (`1300819380`, `1.5e3`, `123456789012345678901234567890`).
+    case number(JSONNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    public var stringValue: String? { if case .string(let s) = self { s } else { nil } }
+    public var numberValue: JSONNumber? { if case .number(let n) = self { n } else { nil } }
+    public var objectValue: JSONObject? { if case .object(let o) = self { o } else { nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+    public var boolValue: Bool? { if case .bool(let b) = self { b } else { nil } }
+
+    /// The JSON type's name, for error messages ("string", "number", …).
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    public subscript(key: String) -> JSONValue? { objectValue?[key] }
+}
+
+/// A JSON number kept as its source text; conversions are on demand.
+public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
+    /// The exact text, validated against the RFC 8259 §6 grammar.
+    public let text: String
+
+    public init(text: String) { self.text = text }
+    public init(_ value: Int) { self.text = String(value) }
+    public init(_ value: Double) {
+        if value == value.rounded(), abs(value) < 1e15 { self.text = String(Int64(value)) } else { self.text = "\(value)" }
+    }
+
+    public var doubleValue: Double? { Double(text) }
+    /// The value as an integer when the text is an integer that fits.
+    public var intValue: Int? { Int(text) }
+    public var description: String { text }
+}
+
+/// A JSON object whose members keep their original order. Names are unique (the parser enforces it).
+public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    public struct Member: Sendable, Equatable {
+        public let name: String
+        public let value: JSONValue
+        public init(name: String, value: JSONValue) { self.name = name; self.value = value }
+    }
+
+    public private(set) var members: [Member]
+
+    public init(_ members: [Member] = []) { self.members = members }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self.members = elements.map { Member(name: $0.0, value: $0.1) }
+    }
+
+    public var count: Int { members.count }
+    public var isEmpty: Bool { members.isEmpty }
+    public var names: [String] { members.map(\.name) }
+
+    public subscript(name: String) -> JSONValue? {
+        get { members.first { $0.name == name }?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.name == name }) {
+                if let newValue { members[index] = Member(name: name, value: newValue) } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(name: name, value: newValue))
+            }
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[Member]> { members.makeIterator() }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(JSONObject(elements.map { JSONObject.Member(name: $0.0, value: $0.1) }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a command touches outside itself, injected so tests can fix the clock, feed stdin and capture output.
+public struct CommandEnvironment: Sendable {
+    /// Seconds since the epoch, now.
+    public var now: @Sendable () -> Double
+    public var writeOut: @Sendable (String) -> Void
+    public var writeErr: @Sendable (String) -> Void
+    /// Reads all of stdin, at most `limit` bytes (more → the returned array is `limit + 1` long).
+    public var readStdin: @Sendable (_ limit: Int) throws(JWTCommandsError) -> [UInt8]
+    public var readFile: @Sendable (_ path: String, _ limit: Int) throws(JWTCommandsError) -> [UInt8]
+    public var variables: [String: String]
+    /// Whether stdout is a terminal (colour is only for terminals).
+    public var stdoutIsTerminal: Bool
+
+    public init(
+        now: @escaping @Sendable () -> Double,
+        writeOut: @escaping @Sendable (String) -> Void,
+        writeErr: @escaping @Sendable (String) -> Void,
+        readStdin: @escaping @Sendable (_ limit: Int) throws(JWTCommandsError) -> [UInt8],
+        readFile: @escaping @Sendable (_ path: String, _ limit: Int) throws(JWTCommandsError) -> [UInt8],
+        variables: [String: String],
+        stdoutIsTerminal: Bool
+    ) {
+        self.now = now
+        self.writeOut = writeOut
+        self.writeErr = writeErr
+        self.readStdin = readStdin
+        self.readFile = readFile
+        self.variables = variables
+        self.stdoutIsTerminal = stdoutIsTerminal
+    }
+
+    /// The real process: system clock, fds 0/1/2, the process environment.
+    public static var live: CommandEnvironment {
+        CommandEnvironment(
+            now: {
+                var spec = timespec()
+                clock_gettime(CLOCK_REALTIME, &spec)
+                return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+            },
+            writeOut: { FileIO.write($0, fd: 1) },
+            writeErr: { FileIO.write($0, fd: 2) },
+            readStdin: { limit throws(JWTCommandsError) in try FileIO.readAll(fd: 0, limit: limit, name: "stdin") },
+            readFile: { path, limit throws(JWTCommandsError) in try FileIO.readFile(path, limit: limit) },
+            variables: FileIO.environment(),
+            stdoutIsTerminal: isatty(1) == 1
+        )
+    }
+}

@@ -1,0 +1,110 @@
+/// UTC ISO 8601 formatting and parsing of epoch seconds, without Foundation (civil-from-days, proleptic Gregorian).
+public enum UTCTime {
+    /// `2011-03-22T18:43:00Z`; fractional seconds shown to the millisecond when present.
+    public static func format(_ seconds: Double) -> String {
+        guard seconds.isFinite, abs(seconds) < 253_402_300_800 * 4 else { return "out of range" }
+        let whole = seconds.rounded(.down)
+        let millis = Int(((seconds - whole) * 1000).rounded())
+        var total = Int64(whole)
+        if millis == 1000 { total += 1 }
+        let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
+        let secondOfDay = Int(total - days * 86400)
+        let (y, m, d) = civil(fromDays: days)
+        var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        if millis > 0, millis < 1000 { out += "." + pad(Int64(millis), 3) }
+        return out + "Z"
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), or plain epoch seconds.
+    public static func parse(_ text: String) -> Double? {
+        if let value = Double(text), value.isFinite { return value }
+        let chars = Array(text.utf8)
+        func number(_ range: Range<Int>) -> Int64? {
+            guard range.upperBound <= chars.count else { return nil }
+            var value: Int64 = 0
+            for c in chars[range] {
+                guard c >= 48, c <= 57 else { return nil }
+                value = value * 10 + Int64(c - 48)
+            }
+            return value
+        }
+        guard chars.count >= 20, chars[4] == 45, chars[7] == 45, chars[10] == 84 || chars[10] == 116,
+              chars[13] == 58, chars[16] == 58,
+              let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
+              let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
+              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+        else { return nil }
+        var index = 19
+        var fraction = 0.0
+        if index < chars.count, chars[index] == 46 {
+            index += 1
+            var scale = 0.1
+            let start = index
+            while index < chars.count, chars[index] >= 48, chars[index] <= 57 {
+                fraction += Double(chars[index] - 48) * scale
+                scale /= 10
+                index += 1
+            }
+            if index == start { return nil }
+        }
+        let rest = String(decoding: chars[index...], as: UTF8.self)
+        guard rest == "Z" || rest == "z" || rest == "+00:00" else { return nil }
+        let days = days(fromCivil: y, mo, d)
+        return Double(days * 86400 + h * 3600 + mi * 60 + s) + fraction
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String { pad(Int64(value), width) }
+
+    /// Howard Hinnant's civil_from_days.
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+
+    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+}
+
+/// "23 h 59 min", "3 min", "45 s", "12 d 4 h", "15 y 3 d": the two largest units, rounded down.
+public enum RelativeTime {
+    public static func duration(_ seconds: Double) -> String {
+        let total = Int64(abs(seconds).rounded(.down))
+        let year: Int64 = 365 * 86400
+        if total < 60 { return "\(total) s" }
+        if total < 3600 { return "\(total / 60) min" }
+        if total < 2 * 86400 {
+            let h = total / 3600, m = total % 3600 / 60
+            return m == 0 ? "\(h) h" : "\(h) h \(m) min"
+        }
+        if total < year {
+            let d = total / 86400, h = total % 86400 / 3600
+            return h == 0 ? "\(d) d" : "\(d) d \(h) h"
+        }
+        let y = total / year, d = total % year / 86400
+        return d == 0 ? "\(y) y" : "\(y) y \(d) d"
+    }
+
+    /// "in 23 h 59 min" / "3 min ago".
+    public static func phrase(_ secondsFromNow: Double) -> String {
+        secondsFromNow >= 0 ? "in \(duration(secondsFromNow))" : "\(duration(secondsFromNow)) ago"
+    }
+}

@@ -1,0 +1,3 @@
+import JWTCommands
+
+JWTCommand.main()
