@@ -41,7 +41,7 @@ let package = Package(
         .testTarget(
             name: "JWTCommandsTests",
             dependencies: ["JWTCommands", "JOSECore", "JWTValidation"],
-            resources: [.copy("Golden")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
     ],

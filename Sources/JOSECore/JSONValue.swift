@@ -31,6 +31,13 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     public subscript(key: String) -> JSONValue? { objectValue?[key] }
+
+    /// Sets a member when this value is an object; otherwise does nothing.
+    public mutating func setMember(_ name: String, _ value: JSONValue) {
+        guard case .object(var object) = self else { return }
+        object[name] = value
+        self = .object(object)
+    }
 }
 
 /// A JSON number kept as its source text; conversions are on demand.

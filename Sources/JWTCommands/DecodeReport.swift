@@ -56,8 +56,9 @@ struct DecodeReport {
         let rel = RelativeTime.phrase(time.secondsFromNow)
         switch time.claim {
         case "exp": return time.secondsFromNow > 0 ? "expires \(rel)" : "expired \(rel)"
-        case "nbf": return time.secondsFromNow > 0 ? "valid from \(rel)" : "valid since \(rel)"
+        case "nbf": return time.secondsFromNow > 0 ? "valid from \(rel)" : (rel == "now" ? "valid from now" : "valid since \(rel)")
         case "iat": return time.secondsFromNow > 0 ? "issued \(rel) (in the future)" : "issued \(rel)"
+        case "auth_time": return time.secondsFromNow > 0 ? "authenticated \(rel) (in the future)" : "authenticated \(rel)"
         default: return rel
         }
     }
@@ -91,6 +92,9 @@ struct DecodeReport {
                     "seconds_from_now": .number(JSONNumber((time.secondsFromNow * 1000).rounded() / 1000)),
                     "relative": .string(Self.phrase(for: time)),
                 ]
+                if time.date.looksLikeMilliseconds {
+                    times[time.claim]?.setMember("utc_if_milliseconds", .string(UTCTime.format(time.date.seconds / 1000)))
+                }
             }
             object["times"] = .object(times)
             var status: JSONObject = ["state": .string(statusID)]

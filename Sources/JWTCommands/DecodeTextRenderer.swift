@@ -30,7 +30,11 @@ struct DecodeTextRenderer {
                 let width = inspection.times.map(\.claim.count).max() ?? 3
                 for time in inspection.times {
                     let name = time.claim + String(repeating: " ", count: width - time.claim.count)
-                    out += "  \(name)  \(UTCTime.format(time.date.seconds))  \(DecodeReport.phrase(for: time))\n"
+                    out += "  \(name)  \(UTCTime.format(time.date.seconds))  \(DecodeReport.phrase(for: time))"
+                    if time.date.looksLikeMilliseconds {
+                        out += style.yellow("  (as milliseconds: \(UTCTime.format(time.date.seconds / 1000)))")
+                    }
+                    out += "\n"
                 }
             }
             if let status = report.statusText {

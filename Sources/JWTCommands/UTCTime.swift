@@ -2,7 +2,7 @@
 public enum UTCTime {
     /// `2011-03-22T18:43:00Z`; fractional seconds shown to the millisecond when present.
     public static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite, abs(seconds) < 253_402_300_800 * 4 else { return "out of range" }
+        guard seconds.isFinite, abs(seconds) < 1e15 else { return "out of range" }
         let whole = seconds.rounded(.down)
         let millis = Int(((seconds - whole) * 1000).rounded())
         var total = Int64(whole)
@@ -105,6 +105,7 @@ public enum RelativeTime {
 
     /// "in 23 h 59 min" / "3 min ago".
     public static func phrase(_ secondsFromNow: Double) -> String {
-        secondsFromNow >= 0 ? "in \(duration(secondsFromNow))" : "\(duration(secondsFromNow)) ago"
+        if abs(secondsFromNow) < 1 { return "now" }
+        return secondsFromNow >= 0 ? "in \(duration(secondsFromNow))" : "\(duration(secondsFromNow)) ago"
     }
 }

@@ -90,6 +90,10 @@ public struct TokenInspection: Sendable, Equatable {
     }
 
     private static func hours(_ seconds: Double) -> String {
+        if seconds >= 2 * 86400 {
+            let d = seconds / 86400
+            return d == d.rounded() ? "\(Int(d)) d" : "\((d * 10).rounded() / 10) d"
+        }
         let h = seconds / 3600
         return h == h.rounded() ? "\(Int(h)) h" : "\((h * 10).rounded() / 10) h"
     }

@@ -1,0 +1,123 @@
+import Foundation
+import JOSECore
+@testable import JWTCommands
+
+/// Captured stdout/stderr of an in-process command run.
+final class OutputCapture: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _out = ""
+    private var _err = ""
+    var out: String { lock.withLock { _out } }
+    var err: String { lock.withLock { _err } }
+    func appendOut(_ s: String) { lock.withLock { _out += s } }
+    func appendErr(_ s: String) { lock.withLock { _err += s } }
+}
+
+/// Paths of the package, the built binary, fixtures, golden files and the shared vectors.
+enum TestPaths {
+    /// The package root, from this file's location.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = packageRoot.appendingPathComponent("Tests/JWTCommandsTests/Golden")
+    static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// `JWT_VECTORS_DIR`, else `../shared/vectors` beside the package. Missing under `CI` is a test failure.
+    static var vectors: URL? {
+        let env = ProcessInfo.processInfo.environment
+        let url = env["JWT_VECTORS_DIR"].map { URL(fileURLWithPath: $0) }
+            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// The `jwt` binary built beside the test bundle (`.build/debug/jwt`).
+    static var binary: URL {
+        let bundle = Bundle.main.bundleURL
+        for dir in [bundle.deletingLastPathComponent(), bundle, packageRoot.appendingPathComponent(".build/debug")] {
+            let candidate = dir.appendingPathComponent("jwt")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/jwt")
+    }
+}
+
+enum Harness {
+    /// A fixed instant: 2024-05-01T12:00:00Z.
+    static let fixedNow: Double = 1_714_564_800
+
+    static func environment(
+        capture: OutputCapture,
+        stdin: String = "",
+        files: [String: String] = [:],
+        variables: [String: String] = [:],
+        terminal: Bool = false,
+        now: Double = fixedNow
+    ) -> CommandEnvironment {
+        CommandEnvironment(
+            now: { now },
+            writeOut: { capture.appendOut($0) },
+            writeErr: { capture.appendErr($0) },
+            readStdin: { limit in Array(Array(stdin.utf8).prefix(limit + 1)) },
+            readFile: { path, limit throws(JWTCommandsError) in
+                guard let text = files[path] else { throw JWTCommandsError.noInput("cannot open \(path): No such file or directory") }
+                return Array(Array(text.utf8).prefix(limit + 1))
+            },
+            variables: variables,
+            stdoutIsTerminal: terminal
+        )
+    }
+
+    /// Builds a compact token from JSON texts (the signature is arbitrary bytes: decode verifies nothing).
+    static func token(header: String, payload: String, signature: [UInt8] = Array(repeating: 7, count: 32)) -> String {
+        Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload.utf8)) + "." + Base64URL.encode(signature)
+    }
+
+    /// Runs `jwt decode` in process.
+    static func decode(_ arguments: [String], stdin: String = "", files: [String: String] = [:],
+                       variables: [String: String] = [:], terminal: Bool = false) throws -> (exit: JWTExit, out: String, err: String) {
+        let command = try DecodeCommand.parse(arguments)
+        let capture = OutputCapture()
+        let code = DecodeRunner(options: command).run(environment: environment(capture: capture, stdin: stdin, files: files, variables: variables, terminal: terminal))
+        return (code, capture.out, capture.err)
+    }
+
+    /// Runs the built binary with arguments and stdin; returns exit status, stdout and stderr.
+    static func runBinary(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = TestPaths.binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "NO_COLOR")
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = inPipe
+        signal(SIGPIPE, SIG_IGN)  // the child may exit before reading all of stdin (size limits)
+        try process.run()
+        let writer = inPipe.fileHandleForWriting
+        let input = Data((stdin ?? "").utf8)
+        let feeding = Thread {
+            try? writer.write(contentsOf: input)
+            try? writer.close()
+        }
+        feeding.start()
+        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// Compares `actual` with a golden file; `RECORD_SNAPSHOTS=1` writes it instead.
+enum Golden {
+    static func check(_ actual: String, _ name: String) throws -> Bool {
+        let url = TestPaths.golden.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
+            try FileManager.default.createDirectory(at: TestPaths.golden, withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return true
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        return expected == actual
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import JOSECore
+import Testing
+@testable import JWTCommands
+
+/// RFC 7519 §3.1 and RFC 7515 Appendix A tokens decode to the published header and claims.
+/// Data: `rfc/rfc_jws_examples.json` of the shared vectors (the RFC text's exact bytes, CR LF included).
+@Suite struct RFCVectorDecodeTests {
+    struct Example {
+        let id: String
+        let jws: String
+        let header: String
+        let payload: String
+    }
+
+    static func examples() throws -> [Example] {
+        guard let dir = TestPaths.vectors else {
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                Issue.record("JWT_VECTORS_DIR / ../shared/vectors is missing: CI must run the vector tests")
+            }
+            return []
+        }
+        let data = try Data(contentsOf: dir.appendingPathComponent("rfc/rfc_jws_examples.json"))
+        let root = try JSONParser(limits: .init(maxBytes: 1 << 22)).parse(Array(data))
+        return (root["examples"]?.arrayValue ?? []).compactMap { entry in
+            guard entry["serialization"] == "compact", let jws = entry["jws"]?.stringValue,
+                  let id = entry["id"]?.stringValue, let header = entry["protected_header_utf8"]?.stringValue,
+                  let payload = entry["payload_utf8"]?.stringValue else { return nil }
+            return Example(id: id, jws: jws, header: header, payload: payload)
+        }
+    }
+
+    @Test func vectorsArePresentUnderCI() throws {
+        let found = try Self.examples().map(\.id)
+        if ProcessInfo.processInfo.environment["CI"] != nil || TestPaths.vectors != nil {
+            for id in ["rfc7515-A.1", "rfc7519-3.1", "rfc7515-A.2", "rfc7515-A.3", "rfc7515-A.4", "rfc7515-A.5"] {
+                #expect(found.contains(id), "missing example \(id)")
+            }
+        }
+    }
+
+    @Test func compactExamplesDecodeToThePublishedHeaderAndPayload() throws {
+        for example in try Self.examples() {
+            let token = try CompactToken.parse(example.jws)
+            guard case .jws(let jws) = token else { Issue.record("\(example.id): not a JWS"); continue }
+            let header = try JSONParser().parse(example.header).objectValue
+            #expect(jws.header.json == header, "\(example.id): header")
+            if jws.header.b64 != false {
+                #expect(jws.payload == Array(example.payload.utf8), "\(example.id): payload bytes")
+            }
+            if example.payload.hasPrefix("{") {
+                #expect(try jws.claims.get().json == JSONParser().parse(example.payload).objectValue, "\(example.id): claims")
+            }
+        }
+    }
+
+    @Test func rfc7519ExampleThroughTheCommand() throws {
+        guard try Self.examples().contains(where: { $0.id == "rfc7519-3.1" }) else { return }
+        let jws = try Self.examples().first { $0.id == "rfc7519-3.1" }!.jws
+        let result = try Harness.decode([jws, "--json", "--now", "2011-03-22T18:00:00Z"])
+        #expect(result.exit == .ok)
+        let value = try JSONParser().parse(result.out)
+        #expect(value["header"] == ["typ": "JWT", "alg": "HS256"])
+        #expect(value["claims"] == ["iss": "joe", "exp": 1_300_819_380, "http://example.com/is_root": true])
+        #expect(value["times"]?["exp"]?["utc"] == "2011-03-22T18:43:00Z")
+        #expect(value["times"]?["exp"]?["relative"] == "expires in 43 min")
+    }
+
+    @Test func unsecuredA5IsDecodedWithAWarning() throws {
+        guard let example = try Self.examples().first(where: { $0.id == "rfc7515-A.5" }) else { return }
+        let result = try Harness.decode([example.jws, "--json"])
+        #expect(result.exit == .ok)
+        let value = try JSONParser().parse(result.out)
+        #expect(value["type"] == "unsecured JWT")
+        #expect(value["warnings"]?.arrayValue?.contains { $0["id"] == "alg-none" } == true)
+    }
+
+    @Test func cookbookJWEIsClassified() throws {
+        guard let dir = TestPaths.vectors else { return }
+        let data = try Data(contentsOf: dir.appendingPathComponent("jose-cookbook/jwe/5_2.key_encryption_using_rsa-oaep_with_aes-gcm.json"))
+        let compact = try JSONParser(limits: .init(maxBytes: 1 << 22)).parse(Array(data))["output"]?["compact"]?.stringValue
+        let result = try Harness.decode([try #require(compact), "--json"])
+        #expect(result.exit == .ok)
+        let value = try JSONParser().parse(result.out)
+        #expect(value["type"] == "JWE")
+        #expect(value["header"]?["alg"] == "RSA-OAEP")
+        #expect(value["header"]?["enc"] == "A256GCM")
+    }
+}
