@@ -39,50 +39,57 @@ public enum Base64URL {
         }
     }
 
-    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation.
+    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation, one allocation.
     public static func decode(_ input: UnsafeBufferPointer<UInt8>, segment: String = "input") throws(JOSEError) -> [UInt8] {
         let count = input.count
         if count % 4 == 1 {
             throw JOSEError(.invalidBase64URL, "\(segment): base64url length \(count) is impossible (a length of 1 mod 4 cannot encode whole bytes)")
         }
-        var out = [UInt8]()
-        out.reserveCapacity(count * 3 / 4)
-        try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
-            var index = 0
-            // Whole quads.
-            while index + 4 <= count {
-                let c0 = table[Int(input[index])], c1 = table[Int(input[index + 1])]
-                let c2 = table[Int(input[index + 2])], c3 = table[Int(input[index + 3])]
-                if (c0 | c1 | c2 | c3) == 255 {
-                    try fail(input, from: index, segment: segment, table: table)
+        let rest = count % 4
+        let outputCount = count / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+        var failure: Int? = nil
+        var unusedBits = false
+        let out = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
+            decodeTable.withUnsafeBufferPointer { table in
+                var i = 0, o = 0
+                let quads = count - rest
+                while i < quads {
+                    let c0 = table[Int(input[i])], c1 = table[Int(input[i + 1])]
+                    let c2 = table[Int(input[i + 2])], c3 = table[Int(input[i + 3])]
+                    if (c0 | c1 | c2 | c3) == 255 { failure = i; break }
+                    let value = UInt32(c0) << 18 | UInt32(c1) << 12 | UInt32(c2) << 6 | UInt32(c3)
+                    buffer[o] = UInt8(truncatingIfNeeded: value >> 16)
+                    buffer[o + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                    buffer[o + 2] = UInt8(truncatingIfNeeded: value)
+                    i += 4
+                    o += 3
                 }
-                let value = UInt32(c0) << 18 | UInt32(c1) << 12 | UInt32(c2) << 6 | UInt32(c3)
-                out.append(UInt8(truncatingIfNeeded: value >> 16))
-                out.append(UInt8(truncatingIfNeeded: value >> 8))
-                out.append(UInt8(truncatingIfNeeded: value))
-                index += 4
-            }
-            let rest = count - index
-            if rest >= 2 {
-                var values = [UInt8](repeating: 0, count: rest)
-                for k in 0..<rest {
-                    let v = table[Int(input[index + k])]
-                    if v == 255 { try fail(input, from: index + k, segment: segment, table: table) }
-                    values[k] = v
-                }
-                if rest == 2 {
-                    guard values[1] & 0x0F == 0 else {
-                        throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(index + 1) (non-canonical base64url)")
+                if failure == nil, rest >= 2 {
+                    let c0 = table[Int(input[i])], c1 = table[Int(input[i + 1])]
+                    let c2 = rest == 3 ? table[Int(input[i + 2])] : 0
+                    if (c0 | c1 | c2) == 255 {
+                        failure = i
+                    } else if rest == 2 {
+                        unusedBits = c1 & 0x0F != 0
+                        buffer[o] = c0 << 2 | c1 >> 4
+                        o += 1
+                    } else {
+                        unusedBits = c2 & 0x03 != 0
+                        buffer[o] = c0 << 2 | c1 >> 4
+                        buffer[o + 1] = (c1 & 0x0F) << 4 | c2 >> 2
+                        o += 2
                     }
-                    out.append(values[0] << 2 | values[1] >> 4)
-                } else {
-                    guard values[2] & 0x03 == 0 else {
-                        throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(index + 2) (non-canonical base64url)")
-                    }
-                    out.append(values[0] << 2 | values[1] >> 4)
-                    out.append((values[1] & 0x0F) << 4 | values[2] >> 2)
                 }
+                initialized = failure == nil ? o : 0
             }
+        }
+        if let failure {
+            try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
+                try fail(input, from: failure, segment: segment, table: table)
+            }
+        }
+        if unusedBits {
+            throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(count - 1) (non-canonical base64url)")
         }
         return out
     }

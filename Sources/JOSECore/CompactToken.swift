@@ -31,22 +31,39 @@ public enum CompactToken: Sendable, Equatable {
         if bytes[0] == UInt8(ascii: "{") {
             throw JOSEError(.malformedCompact, "input is JSON, not a compact token: the JWS/JWE JSON serializations are not supported (compact only)")
         }
-        var dots: [Int] = []
-        for (offset, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: ".") {
-                dots.append(offset)
-                if dots.count > 4 { break }
-            } else if byte >= 0x80 || byte < 0x21 {
-                let what = byte >= 0x80 ? "non-ASCII byte 0x\(String(byte, radix: 16, uppercase: true))" : "whitespace or control byte 0x\(String(byte, radix: 16, uppercase: true))"
-                throw JOSEError(.malformedCompact, "\(what) at byte offset \(offset): a compact token holds only base64url segments and dots")
+        // One pass over the bytes: find the dots, refuse anything that is not printable ASCII.
+        var dots = (0, 0, 0, 0)
+        var dotCount = 0
+        var bad: (offset: Int, byte: UInt8)? = nil
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in 0..<buffer.count {
+                let byte = buffer[offset]
+                if byte == UInt8(ascii: ".") {
+                    switch dotCount {
+                    case 0: dots.0 = offset
+                    case 1: dots.1 = offset
+                    case 2: dots.2 = offset
+                    case 3: dots.3 = offset
+                    default: break
+                    }
+                    dotCount += 1
+                } else if byte >= 0x80 || byte < 0x21 {
+                    bad = (offset, byte)
+                    return
+                }
             }
         }
-        switch dots.count {
-        case 2: return .jws(try JWSToken(bytes: bytes, dots: (dots[0], dots[1]), limits: limits))
-        case 4: return .jwe(try JWEToken(bytes: bytes, firstDot: dots[0], limits: limits))
+        if let (offset, byte) = bad {
+            let hex = String(byte, radix: 16, uppercase: true)
+            let what = byte >= 0x80 ? "non-ASCII byte 0x\(hex)" : "whitespace or control byte 0x\(hex)"
+            throw JOSEError(.malformedCompact, "\(what) at byte offset \(offset): a compact token holds only base64url segments and dots")
+        }
+        switch dotCount {
+        case 2: return .jws(try JWSToken(bytes: bytes, dots: (dots.0, dots.1), limits: limits))
+        case 4: return .jwe(try JWEToken(bytes: bytes, firstDot: dots.0, limits: limits))
         default:
-            let segments = dots.count > 4 ? "more than 5" : "\(dots.count + 1)"
-            throw JOSEError(.malformedCompact, "\(segments) segment\(dots.count == 0 ? "" : "s") separated by '.': a JWS has 3 and a JWE 5")
+            let segments = dotCount > 4 ? "more than 5" : "\(dotCount + 1)"
+            throw JOSEError(.malformedCompact, "\(segments) segment\(dotCount == 0 ? "" : "s") separated by '.': a JWS has 3 and a JWE 5")
         }
     }
 

@@ -100,7 +100,8 @@ private struct State {
         guard depth <= maxDepth else { throw error("nesting deeper than the limit of \(maxDepth)") }
         index += 1
         var members: [JSONObject.Member] = []
-        var seen = Set<String>()
+        // Duplicate names: a linear scan while the object is small (JOSE headers, claims), a set beyond that.
+        var seen: Set<String>? = nil
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -112,7 +113,19 @@ private struct State {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let nameOffset = index
             let name = try parseString()
-            guard seen.insert(name).inserted else {
+            let duplicate: Bool
+            if seen != nil {
+                duplicate = !seen!.insert(name).inserted
+            } else if members.count < 32 {
+                // Lengths first (O(1) for native strings); whole strings only when they agree.
+                let length = name.utf8.count
+                duplicate = members.contains { $0.name.utf8.count == length && $0.name == name }
+            } else {
+                var set = Set(members.map(\.name))
+                duplicate = !set.insert(name).inserted
+                seen = set
+            }
+            if duplicate {
                 index = nameOffset
                 throw error("duplicate member name \"\(name)\"")
             }
@@ -179,20 +192,22 @@ private struct State {
     mutating func parseString() throws(JOSEError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes; UTF-8 is validated only when a non-ASCII byte was seen.
+        var ascii = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                if !ascii, !UTF8Validation.isValid(slice) {
                     index = start
                     throw error("invalid UTF-8 in a string")
                 }
                 index += 1
-                return text
+                return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character in a string") }
+            if byte >= 0x80 { ascii = false }
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }
@@ -203,8 +218,9 @@ private struct State {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: scalars, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
-                return text
+                let valid = scalars.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+                guard valid else { throw error("invalid UTF-8 in a string") }
+                return String(decoding: scalars, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }

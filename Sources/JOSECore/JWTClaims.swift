@@ -33,36 +33,51 @@ public struct JWTClaims: Sendable, Equatable {
     public init(json: JSONObject) {
         self.json = json
         var errors: [TypeError] = []
-        func string(_ name: String, _ section: String) -> String? {
-            guard let value = json[name] else { return nil }
-            if case .string(let s) = value { return s }
-            errors.append(TypeError(claim: name, message: "\"\(name)\" must be a string (RFC 7519 \(section)), found \(value.typeName)"))
+        var iss: String?, sub: String?, aud: [String]?, jti: String?
+        var exp: NumericDate?, nbf: NumericDate?, iat: NumericDate?, authTime: NumericDate?
+        func string(_ member: JSONObject.Member, _ section: String) -> String? {
+            if case .string(let s) = member.value { return s }
+            errors.append(TypeError(claim: member.name, message: "\"\(member.name)\" must be a string (RFC 7519 \(section)), found \(member.value.typeName)"))
             return nil
         }
-        func date(_ name: String, _ section: String) -> NumericDate? {
-            guard let value = json[name] else { return nil }
-            if case .number(let n) = value, let seconds = n.doubleValue, seconds.isFinite {
+        func date(_ member: JSONObject.Member, _ section: String) -> NumericDate? {
+            if case .number(let n) = member.value, let seconds = n.doubleValue, seconds.isFinite {
                 return NumericDate(seconds: seconds, text: n.text)
             }
-            errors.append(TypeError(claim: name, message: "\"\(name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(value.typeName)"))
+            errors.append(TypeError(claim: member.name, message: "\"\(member.name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(member.value.typeName)"))
             return nil
         }
-        iss = string("iss", "§4.1.1")
-        sub = string("sub", "§4.1.2")
-        switch json["aud"] {
-        case nil: aud = nil
-        case .string(let s)?: aud = [s]
-        case .array(let items)? where items.allSatisfy({ $0.stringValue != nil }): aud = items.compactMap(\.stringValue)
-        case let other?:
-            errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(other.typeName)"))
-            aud = nil
+        // One pass over the members (names are unique: the parser guarantees it).
+        for member in json.members {
+            switch member.name {
+            case "iss": iss = string(member, "§4.1.1")
+            case "sub": sub = string(member, "§4.1.2")
+            case "aud":
+                switch member.value {
+                case .string(let s): aud = [s]
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): aud = items.compactMap(\.stringValue)
+                default:
+                    errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(member.value.typeName)"))
+                }
+            case "exp": exp = date(member, "§4.1.4")
+            case "nbf": nbf = date(member, "§4.1.5")
+            case "iat": iat = date(member, "§4.1.6")
+            case "jti": jti = string(member, "§4.1.7")
+            case "auth_time": authTime = date(member, "§2 of OpenID Connect Core")
+            default: break
+            }
         }
-        exp = date("exp", "§4.1.4")
-        nbf = date("nbf", "§4.1.5")
-        iat = date("iat", "§4.1.6")
-        jti = string("jti", "§4.1.7")
-        authTime = date("auth_time", "§2 of OpenID Connect Core")
-        typeErrors = errors
+        // Report type errors in a stable order (registered-claim order), whatever the token's member order.
+        let order = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time"]
+        self.typeErrors = errors.sorted { (order.firstIndex(of: $0.claim) ?? 99) < (order.firstIndex(of: $1.claim) ?? 99) }
+        self.iss = iss
+        self.sub = sub
+        self.aud = aud
+        self.exp = exp
+        self.nbf = nbf
+        self.iat = iat
+        self.jti = jti
+        self.authTime = authTime
     }
 
     /// The date claim named `name` (`exp`, `nbf`, `iat`, `auth_time`).

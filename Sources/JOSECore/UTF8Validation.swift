@@ -1,0 +1,41 @@
+/// Well-formed UTF-8 per Unicode §3.9 Table 3-7 (no overlongs, no surrogates, nothing above U+10FFFF).
+/// Non-generic over a buffer: the standard library's generic `String(validating:as:)` costs a metadata lookup per call.
+enum UTF8Validation {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> Bool {
+                i + k < n && bytes[i + k] >= lo && bytes[i + k] <= hi
+            }
+            switch b0 {
+            case 0xC2...0xDF:
+                guard cont(1) else { return false }
+                i += 2
+            case 0xE0:
+                guard cont(1, 0xA0, 0xBF), cont(2) else { return false }
+                i += 3
+            case 0xE1...0xEC, 0xEE...0xEF:
+                guard cont(1), cont(2) else { return false }
+                i += 3
+            case 0xED:
+                guard cont(1, 0x80, 0x9F), cont(2) else { return false }
+                i += 3
+            case 0xF0:
+                guard cont(1, 0x90, 0xBF), cont(2), cont(3) else { return false }
+                i += 4
+            case 0xF1...0xF3:
+                guard cont(1), cont(2), cont(3) else { return false }
+                i += 4
+            case 0xF4:
+                guard cont(1, 0x80, 0x8F), cont(2), cont(3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
