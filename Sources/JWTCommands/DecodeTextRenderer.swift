@@ -5,6 +5,19 @@ import JWTValidation
 struct DecodeTextRenderer {
     let style: TerminalStyle
 
+    /// Control characters (terminal escapes included) shown as `\u{…}`: a token must not drive the terminal.
+    static func printable(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     func render(_ report: DecodeReport) -> String {
         var out = ""
         switch report.token {
@@ -21,7 +34,7 @@ struct DecodeTextRenderer {
             case .success(let claims):
                 out += style.cyan("Claims") + "\n" + JSONValue.object(claims.json).pretty() + "\n"
             case .failure:
-                out += style.cyan("Payload") + " (not JSON)\n" + String(decoding: jws.payload, as: UTF8.self) + "\n"
+                out += style.cyan("Payload") + " (not JSON)\n" + Self.printable(String(decoding: jws.payload, as: UTF8.self)) + "\n"
             }
         }
         if let inspection = report.inspection {

@@ -163,6 +163,14 @@ import Testing
         #expect(!noColorFlag.out.contains("\u{1B}["))
     }
 
+    @Test func terminalEscapesInAPayloadAreNeutralised() throws {
+        let token = Base64URL.encode(Array(#"{"alg":"HS256"}"#.utf8)) + "." + Base64URL.encode(Array("evil\u{1B}]0;pwned\u{07}text".utf8)) + ".AQID"
+        let result = try Harness.decode([token])
+        #expect(result.exit == .ok)
+        #expect(!result.out.contains("\u{1B}"))
+        #expect(result.out.contains("evil\\u{1b}]0;pwned\\u{7}text"))
+    }
+
     @Test func nowOverridesTheClock() throws {
         let result = try Harness.decode([Self.token, "--now", "2024-05-03T00:00:00Z", "--json"])
         let value = try JSONParser().parse(result.out)
