@@ -34,6 +34,9 @@ final class AsymmetricKey: @unchecked Sendable {
                 throw JOSEError(.invalidKey, "RSA key: modulus must be odd (RFC 8017 §3.1)")
             }
             modulusLength = n.drop(while: { $0 == 0 }).count
+            if ROCAFingerprint.matches(modulus: n) {
+                throw JOSEError(.invalidKey, "RSA key has the ROCA fingerprint (CVE-2017-15361): its private key can be recovered; replace it")
+            }
         case EVP_PKEY_EC:
             guard let group = key.utf8String(shim_param_group_name()) else {
                 throw JOSEError(.invalidKey, "EC key: curve unreadable (explicit curve parameters are not supported)")
