@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A token in JOSE compact serialization, classified (RFC 7515 §7.1, RFC 7516 §7.1, RFC 7519 §6).
 public enum CompactToken: Sendable, Equatable {
     /// Three segments: a JWS. ``JWSToken/isUnsecured`` marks `alg: none` with an empty signature.
@@ -31,40 +37,50 @@ public enum CompactToken: Sendable, Equatable {
         if bytes[0] == UInt8(ascii: "{") {
             throw JOSEError(.malformedCompact, "input is JSON, not a compact token: the JWS/JWE JSON serializations are not supported (compact only)")
         }
-        // One pass over the bytes: find the dots, refuse anything that is not printable ASCII.
+        // Find the dots with memchr; the bytes between them are checked by the strict base64url decoder, and only
+        // when that fails is the token scanned again for the friendlier "whitespace / non-ASCII" message.
         var dots = (0, 0, 0, 0)
         var dotCount = 0
-        var bad: (offset: Int, byte: UInt8)? = nil
         bytes.withUnsafeBufferPointer { buffer in
-            for offset in 0..<buffer.count {
-                let byte = buffer[offset]
-                if byte == UInt8(ascii: ".") {
-                    switch dotCount {
-                    case 0: dots.0 = offset
-                    case 1: dots.1 = offset
-                    case 2: dots.2 = offset
-                    case 3: dots.3 = offset
-                    default: break
-                    }
-                    dotCount += 1
-                } else if byte >= 0x80 || byte < 0x21 {
-                    bad = (offset, byte)
-                    return
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            while from < buffer.count, let hit = memchr(base + from, Int32(UInt8(ascii: ".")), buffer.count - from) {
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                switch dotCount {
+                case 0: dots.0 = offset
+                case 1: dots.1 = offset
+                case 2: dots.2 = offset
+                case 3: dots.3 = offset
+                default: break
                 }
+                dotCount += 1
+                from = offset + 1
             }
         }
-        if let (offset, byte) = bad {
-            let hex = String(byte, radix: 16, uppercase: true)
-            let what = byte >= 0x80 ? "non-ASCII byte 0x\(hex)" : "whitespace or control byte 0x\(hex)"
-            throw JOSEError(.malformedCompact, "\(what) at byte offset \(offset): a compact token holds only base64url segments and dots")
+        if dotCount != 2, dotCount != 4 { try diagnoseBytes(bytes) }
+        do throws(JOSEError) {
+            switch dotCount {
+            case 2: return .jws(try JWSToken(bytes: bytes, dots: (dots.0, dots.1), limits: limits))
+            case 4: return .jwe(try JWEToken(bytes: bytes, firstDot: dots.0, limits: limits))
+            default: break
+            }
+        } catch {
+            if error.code == .invalidBase64URL { try diagnoseBytes(bytes) }
+            throw error
         }
-        switch dotCount {
-        case 2: return .jws(try JWSToken(bytes: bytes, dots: (dots.0, dots.1), limits: limits))
-        case 4: return .jwe(try JWEToken(bytes: bytes, firstDot: dots.0, limits: limits))
-        default:
+        do {
             let segments = dotCount > 4 ? "more than 5" : "\(dotCount + 1)"
             throw JOSEError(.malformedCompact, "\(segments) segment\(dotCount == 0 ? "" : "s") separated by '.': a JWS has 3 and a JWE 5")
         }
+    }
+
+    /// Throws when the token holds a byte that can never be in a compact token (whitespace, control, non-ASCII).
+    static func diagnoseBytes(_ bytes: [UInt8]) throws(JOSEError) {
+        guard let offset = bytes.firstIndex(where: { $0 >= 0x80 || $0 < 0x21 }) else { return }
+        let byte = bytes[offset]
+        let hex = String(byte, radix: 16, uppercase: true)
+        let what = byte >= 0x80 ? "non-ASCII byte 0x\(hex)" : "whitespace or control byte 0x\(hex)"
+        throw JOSEError(.malformedCompact, "\(what) at byte offset \(offset): a compact token holds only base64url segments and dots")
     }
 
     static func decodeObject(_ bytes: ArraySlice<UInt8>, segment: String, limits: Limits) throws(JOSEError) -> JSONObject {

@@ -51,6 +51,8 @@ private struct State {
     let maxDepth: Int
     let context: String
     var index = 0
+    /// FNV-1a of the decoded UTF-8 of the last string parsed (used for member names).
+    var lastHash: UInt64 = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, context: String) {
         self.bytes = bytes
@@ -113,13 +115,13 @@ private struct State {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let nameOffset = index
             let name = try parseString()
+            let nameHash = lastHash
             let duplicate: Bool
             if seen != nil {
                 duplicate = !seen!.insert(name).inserted
             } else if members.count < 32 {
-                // Lengths first (O(1) for native strings); whole strings only when they agree.
-                let length = name.utf8.count
-                duplicate = members.contains { $0.name.utf8.count == length && $0.name == name }
+                // Hashes first; whole strings only when they agree.
+                duplicate = members.contains { $0.nameHash == nameHash && $0.name == name }
             } else {
                 var set = Set(members.map(\.name))
                 duplicate = !set.insert(name).inserted
@@ -134,7 +136,7 @@ private struct State {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            members.append(JSONObject.Member(name: name, value: value))
+            members.append(JSONObject.Member(name: name, value: value, nameHash: nameHash))
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of input in an object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -203,6 +205,7 @@ private struct State {
                     throw error("invalid UTF-8 in a string")
                 }
                 index += 1
+                lastHash = JSONObject.hash(slice)
                 return String(decoding: slice, as: UTF8.self)
             }
             if byte == UInt8(ascii: "\\") { break }
@@ -218,8 +221,9 @@ private struct State {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                let valid = scalars.withUnsafeBufferPointer { UTF8Validation.isValid($0) }
+                let (valid, hash) = scalars.withUnsafeBufferPointer { (UTF8Validation.isValid($0), JSONObject.hash($0)) }
                 guard valid else { throw error("invalid UTF-8 in a string") }
+                lastHash = hash
                 return String(decoding: scalars, as: UTF8.self)
             case UInt8(ascii: "\\"):
                 index += 1

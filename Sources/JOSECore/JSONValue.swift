@@ -62,7 +62,39 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public struct Member: Sendable, Equatable {
         public let name: String
         public let value: JSONValue
-        public init(name: String, value: JSONValue) { self.name = name; self.value = value }
+        /// FNV-1a of the name's UTF-8: lookups and duplicate checks compare it before comparing strings.
+        let nameHash: UInt64
+
+        public init(name: String, value: JSONValue) {
+            self.init(name: name, value: value, nameHash: JSONObject.hash(name))
+        }
+
+        init(name: String, value: JSONValue, nameHash: UInt64) {
+            self.name = name
+            self.value = value
+            self.nameHash = nameHash
+        }
+    }
+
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
+
+    static func hash(_ name: String) -> UInt64 {
+        var hash = hashSeed
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* hashPrime }
+        return hash
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = hashSeed
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* hashPrime }
+        return hash
+    }
+
+    /// The member named `name`, comparing hashes first.
+    func member(named name: String) -> Member? {
+        let hash = Self.hash(name)
+        return members.first { $0.nameHash == hash && $0.name == name }
     }
 
     public private(set) var members: [Member]
@@ -78,7 +110,7 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public var names: [String] { members.map(\.name) }
 
     public subscript(name: String) -> JSONValue? {
-        get { members.first { $0.name == name }?.value }
+        get { member(named: name)?.value }
         set {
             if let index = members.firstIndex(where: { $0.name == name }) {
                 if let newValue { members[index] = Member(name: name, value: newValue) } else { members.remove(at: index) }
