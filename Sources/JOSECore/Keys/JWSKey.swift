@@ -115,7 +115,7 @@ public final class JWSKey: @unchecked Sendable {
             throw JOSEError(.invalidKey, "HMAC secret is empty (RFC 7518 §3.2 requires at least the hash output size)")
         }
         if looksLikePublicKeyText(secret) {
-            throw JOSEError(.keyMismatch, "HMAC secret is the text of a PEM or JWK key: using public-key bytes as an HMAC secret is the algorithm-confusion attack (RFC 8725 §2.1, §3.1)")
+            throw JOSEError(.keyMismatch, "HMAC secret is the text of a PEM or JWK key, not a shared secret: load key files as keys (KeyLoader); public-key bytes used as an HMAC secret are the algorithm-confusion attack (RFC 8725 §2.1, §3.1)")
         }
         return try JWSKey(material: .symmetric(HMACSecret(secret)), kid: kid, alg: nil, use: nil, keyOps: nil)
     }
