@@ -122,6 +122,16 @@ import JOSECore
         #expect(throws: JOSEError(.keyMismatch, "")) { try JWSVerifier.verify(algorithm: .ES256, signingInput: Self.input, signature: signature, key: key) }
     }
 
+    /// Signing checks the same metadata with the "sign" operation (RFC 7517 §4.3).
+    @Test func signingRespectsKeyOps() throws {
+        let jwk = try #require(try JWSKey.generate(for: .ES256).privateJWK)
+        let verifyOnly = try KeyLoader.jwk(JSONObject(jwk.members + [.init(name: "key_ops", value: ["verify"])]))
+        #expect(throws: JOSEError(.keyMismatch, "")) { try JWSSigner.sign(algorithm: .ES256, signingInput: Self.input, key: verifyOnly) }
+        let signer = try KeyLoader.jwk(JSONObject(jwk.members + [.init(name: "key_ops", value: ["sign"])]))
+        let signature = try JWSSigner.sign(algorithm: .ES256, signingInput: Self.input, key: signer)
+        #expect(try JWSVerifier.verify(algorithm: .ES256, signingInput: Self.input, signature: signature, key: verifyOnly))
+    }
+
     @Test func matchingMetadataIsAccepted() throws {
         let generated = try JWSKey.generate(for: .Ed25519)
         let signature = try JWSSigner.sign(algorithm: .Ed25519, signingInput: Self.input, key: generated)
