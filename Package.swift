@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "OAuth2MockServerTests",
-            dependencies: ["OAuth2MockServer", "JWTTestSupport", "JOSECore", "JWTCommands"],
+            dependencies: ["OAuth2MockServer", "OAuth2Client", "JWTTestSupport", "JOSECore", "JWTCommands"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -48,14 +48,14 @@ public struct RetryPolicy: Sendable, Equatable {
     /// `Retry-After: <delay-seconds>` (RFC 9110 §10.2.3). The HTTP-date form is not used by token endpoints and is
     /// treated as absent (the exponential backoff applies).
     static func retryAfterSeconds(_ value: String) -> Int? {
-        let trimmed = value.trimmingCharacters(in: " \t")
+        let trimmed = value.trimmed(" \t")
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(trimmed.prefix(9))
     }
 }
 
 extension String {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmed(_ set: String = " \t") -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -36,7 +36,7 @@ public enum MockFault: String, Sendable, CaseIterable, Codable {
 
     /// Parses `name` or `name:N`.
     public static func parse(_ text: String) -> (fault: MockFault, times: Int?)? {
-        let parts = text.trimmingCharacters(in: " ").split(separator: ":", maxSplits: 1)
+        let parts = text.trimmed(" ").split(separator: ":", maxSplits: 1)
         guard let first = parts.first, let fault = MockFault(rawValue: String(first)) else { return nil }
         if parts.count == 2 {
             guard let n = Int(parts[1]), n > 0 else { return nil }
@@ -47,7 +47,7 @@ public enum MockFault: String, Sendable, CaseIterable, Codable {
 }
 
 extension String {
-    func trimmingCharacters(in set: String) -> String {
+    func trimmed(_ set: String = " \t") -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -103,7 +103,7 @@ public enum MockServer {
     static func response(_ answer: MockResponse) -> Response {
         var fields = HTTPFields()
         for (name, value) in answer.headers {
-            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+            fields[.init(name)!] = value
         }
         let status = HTTPResponse.Status(code: answer.status)
         if answer.closeMidBody {

@@ -13,7 +13,7 @@ enum RequestCredentials {
     static func plainBasic(_ header: String?) -> (id: String, secret: String)? {
         guard let header else { return nil }
         let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "basic", let bytes = StandardBase64.decode(parts[1].trimmingCharacters(in: " ")),
+        guard parts.count == 2, parts[0].lowercased() == "basic", let bytes = StandardBase64.decode(String(parts[1]).trimmed(" ")),
             let text = String(validating: bytes, as: UTF8.self), let colon = text.firstIndex(of: ":")
         else { return nil }
         return (String(text[..<colon]), String(text[text.index(after: colon)...]))

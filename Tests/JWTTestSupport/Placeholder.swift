@@ -1,1 +1,0 @@
-import OAuth2MockServer
