@@ -3,7 +3,7 @@
 /// Produced by ``JSONParser`` (strict: RFC 8259, UTF-8 only, duplicate member names rejected as RFC 7515 §4 and
 /// RFC 7519 §4 require of JOSE headers and claims sets) and printed back by ``JSONValue/compact`` and
 /// ``JSONValue/pretty(indent:)``.
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// The number exactly as written (`1300819380`, `1.5e3`, `123456789012345678901234567890`).
