@@ -23,12 +23,11 @@ public struct ScopeSet: Sendable, Equatable {
 
     public init(claims: JSONObject) {
         var granted: [String] = []
-        var seen = Set<String>()
         var sources: [String] = []
         var problems: [String] = []
         func add(_ scope: Substring) {
             let s = String(scope)
-            if !s.isEmpty, seen.insert(s).inserted { granted.append(s) }
+            if !s.isEmpty, !granted.contains(s) { granted.append(s) }
         }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
@@ -56,13 +55,11 @@ public struct ScopeSet: Sendable, Equatable {
 
     /// Required scopes that are not granted, in the order given.
     public func missing(_ required: [String]) -> [String] {
-        let have = Set(granted)
-        return required.filter { !have.contains($0) }
+        required.filter { !granted.contains($0) }
     }
 
     /// Granted scopes outside `allowed`, in granted order.
     public func excess(_ allowed: [String]) -> [String] {
-        let ok = Set(allowed)
-        return granted.filter { !ok.contains($0) }
+        granted.filter { !allowed.contains($0) }
     }
 }
