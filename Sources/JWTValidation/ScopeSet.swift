@@ -25,8 +25,7 @@ public struct ScopeSet: Sendable, Equatable {
         var granted: [String] = []
         var sources: [String] = []
         var problems: [String] = []
-        func add(_ scope: Substring) {
-            let s = String(scope)
+        func add(_ s: String) {
             if !s.isEmpty, !granted.contains(s) { granted.append(s) }
         }
         for name in Self.claimNames {
@@ -34,12 +33,14 @@ public struct ScopeSet: Sendable, Equatable {
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                text.split(separator: " ", omittingEmptySubsequences: true).forEach(add)
+                for part in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
+                    add(String(decoding: part, as: UTF8.self))
+                }
                 sources.append(name)
             case .array(let items) where name != "scope":
                 var ok = true
                 for item in items {
-                    if case .string(let s) = item { add(Substring(s)) } else { ok = false }
+                    if case .string(let s) = item { add(s) } else { ok = false }
                 }
                 if !ok { problems.append("\"\(name)\" holds a non-string element; those were ignored") }
                 sources.append(name)

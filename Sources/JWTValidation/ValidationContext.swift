@@ -1,7 +1,8 @@
 import JOSECore
 
-/// Everything a rule looks at, computed once per token by ``Validator``.
-public struct ValidationContext: Sendable {
+/// Everything a rule looks at, computed once per token by ``Validator``. A class: rules receive one reference
+/// rather than a copy of every member.
+public final class ValidationContext: Sendable {
     public let token: JWSToken
     /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
     public let claims: JWTClaims?
@@ -18,7 +19,7 @@ public struct ValidationContext: Sendable {
     /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
     public let allowedAlgorithms: [JWSAlgorithm]
 
-    public init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
+    public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
         self.init(token: token, options: options, keyRing: KeyRing(keys))
     }
 
