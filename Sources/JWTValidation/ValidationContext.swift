@@ -1,0 +1,76 @@
+import JOSECore
+
+/// Everything a rule looks at, computed once per token by ``Validator``. A class: rules receive one reference
+/// rather than a copy of every member.
+public final class ValidationContext: Sendable {
+    public let token: JWSToken
+    /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
+    public let claims: JWTClaims?
+    public let options: ValidationOptions
+    /// The keys the caller supplied (from `--key`, `--jwks`, discovery, secrets).
+    public let keys: [JWSKey]
+    /// Keys taken from the token's own `jwk` / `x5c` header; non-empty only when ``ValidationOptions/allowHeaderKeys``.
+    public let headerKeys: [JWSKey]
+    /// Problems reading a header-named key (only when allowed).
+    public let headerKeyProblems: [String]
+    public let scopes: ScopeSet
+    /// The caller's keys plus (only when allowed) the token's own, with their algorithms.
+    public let keyRing: KeyRing
+    /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
+    public let allowedAlgorithms: [JWSAlgorithm]
+
+    public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
+        self.init(token: token, options: options, keyRing: KeyRing(keys))
+    }
+
+    public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing) {
+        self.token = token
+        self.options = options
+        self.keys = callerKeys.keys
+        if case .success(let claims) = token.claims {
+            self.claims = claims
+            self.scopes = ScopeSet(claims: claims.json)
+        } else {
+            self.claims = nil
+            self.scopes = ScopeSet(granted: [])
+        }
+        var headerKeys: [JWSKey] = []
+        var problems: [String] = []
+        if options.allowHeaderKeys {
+            if let jwk = token.header.jwk {
+                do { headerKeys.append(try KeyLoader.jwk(jwk)) } catch { problems.append("header jwk: \(error.message)") }
+            }
+            if let first = token.header.x5c?.first {
+                let pem = "-----BEGIN CERTIFICATE-----\n" + Self.wrap(first) + "-----END CERTIFICATE-----\n"
+                do { headerKeys.append(contentsOf: try KeyLoader.load(Array(pem.utf8))) } catch { problems.append("header x5c: \(error.message)") }
+            }
+        }
+        self.headerKeys = headerKeys
+        self.headerKeyProblems = problems
+        let ring = callerKeys.adding(headerKeys)
+        self.keyRing = ring
+        self.allowedAlgorithms = (options.allowedAlgorithms ?? ring.allAlgorithms).filter { $0 != .none }
+    }
+
+    /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.
+    public var allKeys: [JWSKey] { keys + headerKeys }
+
+    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1).
+    public var algorithm: JWSAlgorithm? { token.header.algorithm }
+
+    /// The algorithms a key may be used with: what its type fits, narrowed by its JWK `alg`, `use` and `key_ops`
+    /// (RFC 7517 §4.2–4.4).
+    public static func algorithms(of key: JWSKey) -> [JWSAlgorithm] { key.compatibleAlgorithms }
+
+    /// Base64 (standard alphabet, as `x5c` holds it, RFC 7515 §4.1.6) wrapped at 64 columns for PEM.
+    static func wrap(_ base64: String) -> String {
+        var out = ""
+        var line = ""
+        for c in base64 where !c.isWhitespace {
+            line.append(c)
+            if line.count == 64 { out += line + "\n"; line = "" }
+        }
+        if !line.isEmpty { out += line + "\n" }
+        return out
+    }
+}
