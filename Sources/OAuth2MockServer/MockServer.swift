@@ -43,11 +43,17 @@ public enum MockServer {
             continuation.yield(bound)
             continuation.finish()
         }
-        let task = Task { try await app.run() }
+        let task = Task {
+            do { try await app.run() } catch {
+                continuation.finish()  // a failed bind must not leave `start` waiting
+                throw error
+            }
+            continuation.finish()
+        }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next() else {
             task.cancel()
-            throw MockServerError(.server, "server did not start")
+            throw MockServerError(.server, "server did not start on 127.0.0.1:\(port)")
         }
         let url = "http://127.0.0.1:\(bound)"
         service.baseURL = url
