@@ -1,3 +1,4 @@
+import JOSECore
 import Testing
 @testable import OAuth2MockServer
 
@@ -102,5 +103,40 @@ struct MockLifecycleTests {
         config.keyFile = nil
         config.algorithm = "none"
         #expect(throws: MockServerError(.signingKey, "")) { try MockServer.makeService(configuration: config) }
+    }
+}
+
+@Suite("Token body fast path")
+struct TokenBodyTests {
+    @Test(arguments: [
+        ["access_token": "eyJ.abc-_.x1", "token_type": "Bearer", "expires_in": 60] as JSONObject,
+        ["access_token": "eyJ.abc"] as JSONObject,
+        ["access_token": "needs \"escaping\"", "scope": "a"] as JSONObject,
+        ["token_type": "Bearer"] as JSONObject,
+    ])
+    func sameJSONAsTheGenericWriter(_ members: JSONObject) throws {
+        let fast = try JSONParser().parse(MockService.tokenBody(members))
+        #expect(fast.objectValue.map { Set($0.names) } == Set(members.names))
+        for name in members.names { #expect(fast[name] == members[name]) }
+    }
+}
+
+@Suite("HTTP Basic decoding in the mock")
+struct BasicDecodingTests {
+    @Test(arguments: [("Zm9vYmFy", "foobar"), ("Zm9vYg==", "foob"), ("Zm8=", "fo"), ("", "")])
+    func decodes(_ encoded: String, _ plain: String) {
+        #expect(StandardBase64.decode(encoded) == Array(plain.utf8))
+    }
+
+    @Test(arguments: ["Zm9v!", "Zm9", "Zg=a", "Z===", "Zm9v-_"])
+    func rejects(_ encoded: String) {
+        #expect(StandardBase64.decode(encoded) == nil)
+    }
+
+    @Test func rfc6749BasicDecodesFormEncodedParts() {
+        let header = "Basic MVBwRyUyRlErMTp6JTJGdFo5VndGWnFBcG1JUSUyQlpIMUk1cExrJTJGdUI0dWQlM0FYMiUyRjhiTCUyQndmRlR0MXJGdyUzRA=="
+        let decoded = RequestCredentials.rfc6749Basic(header)
+        #expect(decoded?.id == "1PpG/Q 1")
+        #expect(decoded?.secret == "z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=")
     }
 }
