@@ -36,6 +36,11 @@ public enum MockServer {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Builds the service for `configuration` and starts it (the conformance runner's `--mock`).
+    public static func start(configuration: MockConfiguration = .demo, port: Int = 0, log: (@Sendable (String) -> Void)? = nil) async throws(MockServerError) -> RunningMockServer {
+        try await start(service: try makeService(configuration: configuration), port: port, log: log)
+    }
+
     /// Starts the server on `127.0.0.1:port` (0 = any free port) and returns once it listens.
     public static func start(service: MockService, port: Int = 0, log: (@Sendable (String) -> Void)? = nil) async throws(MockServerError) -> RunningMockServer {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
