@@ -59,15 +59,21 @@ public final class MockService: Sendable {
         case ("POST", "/oauth/token"): return await tokenStandard(request, headerFault: headerFault)
         case ("POST", "/api/technicaltokenmanager/v3/oauth/token"): return await tenantToken(request, headerFault: headerFault)
         case ("POST", "/api/technicaltokenmanager/v3/oauthTokens"): return await tenantBatch(request, headerFault: headerFault)
-        case ("GET", "/api/technicaltokenmanager/v3/userTenants"): return transportFault(headerFault) ?? userTenants(request)
+        case ("GET", "/api/technicaltokenmanager/v3/userTenants"): return plain(headerFault) { userTenants(request) }
         case ("POST", "/configapi/v2/oauth/token"): return await tokenPost(request, headerFault: headerFault)
         case ("POST", "/oauth2/token"): return await tokenBasic(request, headerFault: headerFault)
-        case ("GET", "/.well-known/oauth-authorization-server"): return transportFault(headerFault) ?? metadata(openID: false)
-        case ("GET", "/.well-known/openid-configuration"): return transportFault(headerFault) ?? metadata(openID: true)
-        case ("GET", "/jwks.json"): return transportFault(headerFault) ?? jwksResponse()
-        case ("GET", "/api/resource"): return transportFault(headerFault) ?? resource(request)
+        case ("GET", "/.well-known/oauth-authorization-server"): return plain(headerFault) { metadata(openID: false) }
+        case ("GET", "/.well-known/openid-configuration"): return plain(headerFault) { metadata(openID: true) }
+        case ("GET", "/jwks.json"): return plain(headerFault) { jwksResponse() }
+        case ("GET", "/api/resource"): return plain(headerFault) { resource(request) }
         default: return MockResponse.json(404, "{\"error\":\"not_found\"}", noStore: false)
         }
+    }
+
+    /// A route that issues no token: the transport faults replace its answer, `slow` delays it, others do nothing.
+    func plain(_ fault: MockFault?, _ answer: () -> MockResponse) -> MockResponse {
+        if let replaced = transportFault(fault) { return replaced }
+        return fault == .slow ? finish(answer(), fault: .slow) : answer()
     }
 
     /// The faults that replace the whole answer; `nil` when `fault` shapes a token instead (or is `slow`,
@@ -107,15 +113,19 @@ public final class MockService: Sendable {
         return r
     }
 
-    /// A random RFC 4122 version-4 style identifier for `jti`.
+    /// A random RFC 4122 version-4 style identifier for `jti` (two 64-bit draws, hex, dashed 8-4-4-4-12).
     static func randomID() -> String {
         var g = SystemRandomNumberGenerator()
-        let hex = Array("0123456789abcdef")
-        var s = ""
-        for i in 0..<32 {
-            if [8, 12, 16, 20].contains(i) { s.append("-") }
-            s.append(hex[Int(g.next() as UInt8) & 15])
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (index, word) in [g.next() as UInt64, g.next() as UInt64].enumerated() {
+            for nibble in 0..<16 {
+                let position = index * 16 + nibble
+                if position == 8 || position == 12 || position == 16 || position == 20 { out.append(UInt8(ascii: "-")) }
+                out.append(hex[Int((word >> UInt64(nibble * 4)) & 15)])
+            }
         }
-        return s
+        return String(decoding: out, as: UTF8.self)
     }
 }
