@@ -16,6 +16,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // libcrypto only: pkg-config "libcrypto" links -lcrypto and not -lssl (see README design notes).
@@ -28,6 +29,12 @@ let package = Package(
         .target(name: "JOSECore", dependencies: ["COpenSSL"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
         .target(name: "JWTValidation", dependencies: ["JOSECore"], swiftSettings: strict),
         .target(
+            name: "OAuth2Conformance",
+            dependencies: ["JOSECore", "JWTValidation", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "ConformanceReports", dependencies: ["JOSECore", "OAuth2Conformance"], swiftSettings: strict),
+        .target(
             name: "JWTCommands",
             dependencies: [
                 "JOSECore", "JWTValidation",
@@ -38,6 +45,17 @@ let package = Package(
         .executableTarget(name: "jwt", dependencies: ["JWTCommands"], swiftSettings: strict),
         .executableTarget(name: "jwt-bench", dependencies: ["JOSECore", "JWTValidation"], path: "Sources/jwt-bench", swiftSettings: strict),
         .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore"], swiftSettings: strict),
+        .testTarget(
+            name: "OAuth2ConformanceTests",
+            dependencies: ["OAuth2Conformance", "JOSECore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConformanceReportsTests",
+            dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
+            resources: [.copy("Golden")],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "JWTCommandsTests",
             dependencies: ["JWTCommands", "JOSECore", "JWTValidation"],
