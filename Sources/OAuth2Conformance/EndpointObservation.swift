@@ -82,6 +82,8 @@ public struct EndpointObservation: Sendable, Equatable {
     public var tenantPaging: TenantPagingObservation?
     /// Whether the endpoint deadline cut the probe short.
     public var deadlineHit = false
+    /// Seconds spent fetching metadata and keys.
+    public var keyLatency: Double = 0
 
     public init(token: ExchangeOutcome, receivedAt: Double) {
         self.token = token
@@ -90,7 +92,7 @@ public struct EndpointObservation: Sendable, Equatable {
 
     /// Sum of all exchanges' latencies: the runner's "network time".
     public var networkTime: Double {
-        var total = token.latency
+        var total = token.latency + keyLatency
         for call in api { total += call.withToken.latency + (call.withoutToken?.latency ?? 0) }
         total += (wrongSecret?.latency ?? 0) + (badGrant?.latency ?? 0)
         total += (tenantBatch?.latency ?? 0) + (tenantPaging?.latency ?? 0)
