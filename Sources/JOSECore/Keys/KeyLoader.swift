@@ -1,0 +1,72 @@
+/// Reads keys from bytes: PEM (SPKI, PKCS#1 RSA public, SEC1 EC private, PKCS#8 private, X.509 certificate), a JWK
+/// object (RFC 7517 §4) or a JWK Set (RFC 7517 §5). The format is detected. Errors are
+/// `JOSEError(.invalidKey, …)` and never echo key bytes.
+public enum KeyLoader {
+    /// Largest key file accepted (a JWKS of a few hundred keys fits easily).
+    public static let maxBytes = 1 << 20
+
+    public static func load(_ bytes: [UInt8]) throws(JOSEError) -> [JWSKey] {
+        guard bytes.count <= maxBytes else {
+            throw JOSEError(.inputTooLarge, "key input of \(bytes.count) bytes exceeds the limit of \(maxBytes) bytes")
+        }
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }  // UTF-8 byte order mark
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        guard start < bytes.count else { throw JOSEError(.invalidKey, "key input is empty") }
+        if bytes[start] == UInt8(ascii: "{") {
+            let value = try JSONParser().parse(Array(bytes[start...]), context: "JWK")
+            guard case .object(let object) = value else { throw JOSEError(.invalidKey, "JWK: not a JSON object") }
+            if object["keys"] != nil { return try jwkSet(object) }
+            return [try jwk(object)]
+        }
+        if PEMReader.containsPEM(bytes) { return try PEMReader.keys(from: bytes) }
+        throw JOSEError(.invalidKey, "key input is neither PEM (-----BEGIN …-----) nor a JWK / JWK Set (JSON object)")
+    }
+
+    /// One JWK (RFC 7517 §4; members per RFC 7518 §6 and RFC 8037 §2).
+    public static func jwk(_ object: JSONObject) throws(JOSEError) -> JWSKey {
+        try JWKReader.key(object)
+    }
+
+    /// A JWK Set (RFC 7517 §5). Keys of an unknown `kty` or an unsupported curve (e.g. an X25519 encryption key) are
+    /// skipped, as RFC 7517 §5 asks ("implementations SHOULD ignore JWKs within a JWK Set that use "kty" values that
+    /// are not understood"); a malformed key of a known type, or a set with no usable key, is an error.
+    public static func jwkSet(_ object: JSONObject) throws(JOSEError) -> [JWSKey] {
+        let report = try jwkSetReport(object)
+        guard !report.keys.isEmpty else {
+            let why = report.skipped.isEmpty ? "it is empty" : report.skipped.map { "key \($0.index): \($0.reason)" }.joined(separator: "; ")
+            throw JOSEError(.invalidKey, "JWK Set: no usable key (\(why))")
+        }
+        return report.keys
+    }
+
+    /// The keys of a JWK Set with the entries that were skipped and why (for reports).
+    public struct JWKSetReport: Sendable {
+        public let keys: [JWSKey]
+        public let skipped: [(index: Int, reason: String)]
+    }
+
+    public static func jwkSetReport(_ object: JSONObject) throws(JOSEError) -> JWKSetReport {
+        guard let value = object["keys"] else { throw JOSEError(.invalidKey, "JWK Set: \"keys\" member is missing (RFC 7517 §5.1)") }
+        guard case .array(let items) = value else {
+            throw JOSEError(.invalidKey, "JWK Set: \"keys\" must be an array, found \(value.typeName) (RFC 7517 §5.1)")
+        }
+        var keys: [JWSKey] = []
+        var skipped: [(index: Int, reason: String)] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let jwkObject) = item else {
+                throw JOSEError(.invalidKey, "JWK Set: key \(index) is not a JSON object")
+            }
+            if let reason = JWKReader.unsupportedReason(jwkObject) {
+                skipped.append((index, reason))
+                continue
+            }
+            do {
+                keys.append(try JWKReader.key(jwkObject))
+            } catch {
+                throw JOSEError(error.code, "JWK Set: key \(index): \(error.message)")
+            }
+        }
+        return JWKSetReport(keys: keys, skipped: skipped)
+    }
+}

@@ -1,0 +1,132 @@
+import ArgumentParser
+import JOSECore
+import JWTValidation
+
+/// `jwt verify [TOKEN]`: check a token's signature, header and claims; every check is reported.
+public struct VerifyCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a token's signature and claims; report every check.",
+        discussion: """
+            TOKEN is the token, '-' (or nothing) for stdin, or @FILE. Keys: --key FILE (PEM, JWK or JWK Set), \
+            --jwks FILE|URL, --issuer URL (metadata discovery), --secret-file FILE or --secret-env VAR for HMAC \
+            (never a secret on the command line). Keys named by the token (jwk, jku, x5u, x5c) are ignored unless \
+            --allow-header-key; jku and x5u are never fetched. \
+            Exit: 0 every check passed · 1 a check failed · 64 usage · 65 malformed token or key · 66 missing file · \
+            69 key source unreachable.
+            """
+    )
+
+    @Argument(help: "The token, '-' for stdin, or @FILE.")
+    public var token: String?
+
+    @Option(name: .customLong("key"), help: ArgumentHelp("A key file: PEM, JWK or JWK Set (repeatable).", valueName: "FILE"))
+    public var keyFiles: [String] = []
+    @Option(help: ArgumentHelp("A JWK Set file or https URL (repeatable).", valueName: "FILE|URL"))
+    public var jwks: [String] = []
+    @Option(help: ArgumentHelp("Discover the issuer's jwks_uri (RFC 8414, then OpenID); also the expected iss unless --iss.", valueName: "URL"))
+    public var issuer: String?
+    @Option(name: .customLong("secret-file"), help: ArgumentHelp("HMAC secret from a file (one trailing newline dropped).", valueName: "FILE"))
+    public var secretFile: String?
+    @Option(name: .customLong("secret-env"), help: ArgumentHelp("HMAC secret from an environment variable.", valueName: "VAR"))
+    public var secretEnv: String?
+    @Flag(name: .customLong("allow-header-key"), help: "Also use a key embedded in the token (jwk, x5c). Unsafe: anyone can sign with their own key.")
+    public var allowHeaderKey = false
+
+    @Option(name: .customLong("alg"), help: ArgumentHelp("Allowed algorithm (repeatable; default: those fitting the keys).", valueName: "ALG"))
+    public var algorithms: [String] = []
+    @Option(help: ArgumentHelp("Expected iss, exact.", valueName: "ISS"))
+    public var iss: String?
+    @Option(help: ArgumentHelp("Acceptable audience (repeatable; aud must contain one).", valueName: "AUD"))
+    public var aud: [String] = []
+    @Option(help: ArgumentHelp("Expected sub, exact.", valueName: "SUB"))
+    public var sub: String?
+    @Option(help: ArgumentHelp("Expected typ (case-insensitive, application/ implied).", valueName: "TYP"))
+    public var typ: String?
+    @Option(name: .customLong("require-claim"), help: ArgumentHelp("A claim that must be present (repeatable).", valueName: "NAME"))
+    public var requiredClaims: [String] = []
+    @Option(help: ArgumentHelp("Profile: rfc9068 (JWT access tokens: typ at+jwt and its required claims).", valueName: "NAME"))
+    public var profile: String?
+    @Option(help: ArgumentHelp("Clock skew allowed on exp/nbf/iat, seconds.", valueName: "SECONDS"))
+    public var leeway: Double = 60
+    @Option(name: .customLong("max-lifetime"), help: ArgumentHelp("Longest acceptable lifetime: seconds or 30m, 1h, 7d.", valueName: "DURATION"))
+    public var maxLifetime: String?
+    @Flag(name: .customLong("allow-missing-exp"), help: "Accept a token without exp.")
+    public var allowMissingExp = false
+    @Option(help: ArgumentHelp("Evaluate times at this instant (epoch seconds or ISO 8601 UTC) instead of now.", valueName: "TIME"))
+    public var now: String?
+    @Option(name: .customLong("scope"), help: ArgumentHelp("A scope that must be granted (repeatable, exact).", valueName: "SCOPE"))
+    public var scopes: [String] = []
+    @Option(name: .customLong("allowed-scope"), help: ArgumentHelp("A scope that may be granted (repeatable); anything else fails.", valueName: "SCOPE"))
+    public var allowedScopes: [String] = []
+
+    @Option(help: ArgumentHelp("Verify one token per line from FILE or '-'; one JSON line per token (never the token).", valueName: "FILE|-"))
+    public var batch: String?
+    @Flag(help: "Print the findings as one JSON object.")
+    public var json = false
+    @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR=1).")
+    public var noColor = false
+
+    public init() {}
+
+    var keySources: KeySources {
+        KeySources(keyFiles: keyFiles, jwks: jwks, issuer: issuer, secretFile: secretFile, secretVariable: secretEnv)
+    }
+
+    /// Checks that need no I/O; the runner repeats them so in-process callers get the same answers.
+    func usageProblem() -> String? {
+        if batch != nil, token != nil { return "--batch reads tokens from FILE; do not also give TOKEN" }
+        if keySources.isEmpty, !allowHeaderKey {
+            return "no key: give --key, --jwks, --issuer, --secret-file or --secret-env (a token is never valid without one)"
+        }
+        for name in algorithms {
+            guard let alg = JWSAlgorithm(rawValue: name) else { return "--alg: '\(name)' is not a JWS algorithm (names are case-sensitive)" }
+            if alg == .none { return "--alg none: unsecured tokens are never accepted" }
+        }
+        if let now, UTCTime.parse(now) == nil { return "--now: '\(now)' is neither epoch seconds nor an ISO 8601 UTC time like 2024-01-31T12:00:00Z" }
+        if let profile, ValidationOptions.Profile(rawValue: profile) == nil { return "--profile: '\(profile)' is unknown (known: rfc9068)" }
+        if let maxLifetime, DurationText.parse(maxLifetime) == nil { return "--max-lifetime: '\(maxLifetime)' is not a duration like 3600, 30m, 1h, 7d" }
+        if !leeway.isFinite || leeway < 0 { return "--leeway must be a non-negative number of seconds" }
+        return nil
+    }
+
+    /// The validation options for an instant.
+    func validationOptions(now fallback: Double) -> ValidationOptions {
+        ValidationOptions(
+            now: now.flatMap(UTCTime.parse) ?? fallback,
+            allowedAlgorithms: algorithms.isEmpty ? nil : algorithms.compactMap(JWSAlgorithm.init(rawValue:)),
+            issuer: iss ?? issuer,
+            audiences: aud,
+            subject: sub,
+            type: typ,
+            requiredClaims: requiredClaims,
+            leeway: leeway,
+            maxLifetime: maxLifetime.flatMap(DurationText.parse),
+            allowMissingExp: allowMissingExp,
+            profile: profile.flatMap(ValidationOptions.Profile.init(rawValue:)),
+            requiredScopes: scopes,
+            allowedScopes: allowedScopes.isEmpty ? nil : allowedScopes,
+            allowHeaderKeys: allowHeaderKey
+        )
+    }
+
+    public func validate() throws {
+        if let problem = usageProblem() { throw ValidationError(problem) }
+    }
+
+    public func run() throws {
+        let code = VerifyRunner(options: self, fetcher: URLSessionKeyFetcher()).run(environment: .live)
+        if code != .ok { throw ExitCode(code.rawValue) }
+    }
+}
+
+/// Durations: plain seconds, or a number with `s`, `m`, `h`, `d` (`90`, `30m`, `1h`, `7d`).
+enum DurationText {
+    static func parse(_ text: String) -> Double? {
+        guard let last = text.last else { return nil }
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
+        let (number, scale) = units[last].map { (String(text.dropLast()), $0) } ?? (text, 1)
+        guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
+        return value * scale
+    }
+}

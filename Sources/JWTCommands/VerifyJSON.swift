@@ -1,0 +1,52 @@
+import JOSECore
+import JWTValidation
+
+/// The `--json` object of `jwt verify` and the per-line object of `--batch`.
+enum VerifyJSON {
+    static func object(_ report: ValidationReport, token: JWSToken, fingerprint: String, now: Double) -> JSONValue {
+        var object = JSONObject()
+        object["verdict"] = .string(report.verdict.rawValue)
+        object["token"] = .string(fingerprint)
+        object["failed"] = .array(report.failedIDs.map { .string($0) })
+        object["findings"] = .array(report.findings.map { finding in
+            ["id": .string(finding.id), "status": .string(finding.status.rawValue),
+             "message": .string(finding.message), "section": .string(finding.section)]
+        })
+        object["scopes"] = [
+            "granted": .array(report.grantedScopes.map { .string($0) }),
+            "missing": .array(report.missingScopes.map { .string($0) }),
+            "excess": .array(report.excessScopes.map { .string($0) }),
+        ]
+        if report.verifiedKeyThumbprint != nil || report.verifiedKeyID != nil {
+            var key = JSONObject()
+            if let kid = report.verifiedKeyID { key["kid"] = .string(kid) }
+            if let thumbprint = report.verifiedKeyThumbprint { key["thumbprint"] = .string(thumbprint) }
+            object["key"] = .object(key)
+        }
+        object["header"] = .object(token.header.json)
+        if case .success(let claims) = token.claims { object["claims"] = .object(claims.json) }
+        object["now"] = .string(UTCTime.format(now))
+        return .object(object)
+    }
+
+    /// One `--batch` line: `{"line":N,"verdict":"pass","failed":[…],"scopes":[…]}`, never the token.
+    static func batchLine(line: Int, verdict: String, failed: [String], scopes: [String], error: String? = nil) -> String {
+        var out = "{\"line\":\(line),\"verdict\":\"\(verdict)\",\"failed\":["
+        for (k, id) in failed.enumerated() {
+            if k > 0 { out += "," }
+            JSONValue.writeString(id, to: &out)
+        }
+        out += "],\"scopes\":["
+        for (k, scope) in scopes.enumerated() {
+            if k > 0 { out += "," }
+            JSONValue.writeString(scope, to: &out)
+        }
+        out += "]"
+        if let error {
+            out += ",\"error\":"
+            JSONValue.writeString(error, to: &out)
+        }
+        out += "}\n"
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import JOSECore
+import JWTValidation
+
+/// The logic behind `jwt verify`, over an injected ``CommandEnvironment`` and ``KeyFetcher``.
+public struct VerifyRunner {
+    public let options: VerifyCommand
+    public let fetcher: any KeyFetcher
+    public var limits: CompactToken.Limits = .default
+    /// Where `--batch -` reads lines from (the process's stdin unless a test injects one).
+    public var openStdinLines: @Sendable () -> any LineSource = { FDLineReader(fd: 0, name: "stdin") }
+
+    public init(options: VerifyCommand, fetcher: any KeyFetcher) {
+        self.options = options
+        self.fetcher = fetcher
+    }
+
+    /// Runs and returns the exit code. Single-token output is written whole at the end.
+    public func run(environment: CommandEnvironment) -> JWTExit {
+        do throws(JWTCommandsError) {
+            if let problem = options.usageProblem() { throw JWTCommandsError.usage(problem) }
+            if let batch = options.batch {
+                return try runBatch(batch, environment: environment)
+            }
+            let text = try TokenInput.read(options.token, environment: environment, limit: limits.maxTokenBytes)
+            let jws = try Self.parse(text, limits: limits)
+            let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
+            let validationOptions = options.validationOptions(now: environment.now())
+            let report = Validator(options: validationOptions).validate(token: jws, keys: keys)
+            let fingerprint = TokenFingerprint.of(text)
+            if options.json {
+                environment.writeOut(VerifyJSON.object(report, token: jws, fingerprint: fingerprint, now: validationOptions.now).pretty() + "\n")
+            } else {
+                let style = TerminalStyle(environment: environment, noColorFlag: options.noColor)
+                environment.writeOut(VerifyTextRenderer(style: style).render(report, token: jws, fingerprint: fingerprint))
+            }
+            return report.passed ? .ok : .failed
+        } catch {
+            report(error, environment: environment)
+            return error.exit
+        }
+    }
+
+    static func parse(_ text: String, limits: CompactToken.Limits) throws(JWTCommandsError) -> JWSToken {
+        let token: CompactToken
+        do throws(JOSEError) {
+            token = try CompactToken.parse(text, limits: limits)
+        } catch {
+            throw JWTCommandsError.malformedToken(error)
+        }
+        switch token {
+        case .jws(let jws): return jws
+        case .jwe:
+            throw JWTCommandsError(code: JOSEError.Code.unsupportedAlgorithm.rawValue, exit: .malformed,
+                                   message: "the token is a JWE (encrypted): decrypt it first; only JWS tokens can be verified")
+        }
+    }
+
+    private func runBatch(_ source: String, environment: CommandEnvironment) throws(JWTCommandsError) -> JWTExit {
+        let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
+        let validator = Validator(options: options.validationOptions(now: environment.now()))
+        var lines: any LineSource
+        if source == "-" {
+            lines = openStdinLines()
+        } else {
+            lines = try FDLineReader(path: source)
+        }
+        return try BatchVerifier(validator: validator, keys: keys, limits: limits).run(lines: &lines, environment: environment)
+    }
+
+    private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {
+        if options.json, options.batch == nil {
+            let object: JSONValue = ["error": [
+                "code": .string(error.code),
+                "message": .string(error.message),
+                "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
+            ]]
+            environment.writeOut(object.pretty() + "\n")
+        } else {
+            environment.writeErr("jwt verify: error: \(error.message)\n")
+        }
+    }
+}
+
+/// Tokens in output are named by a short SHA-256 fingerprint, never shown.
+enum TokenFingerprint {
+    static func of(_ text: String) -> String {
+        "sha256:" + String(Digest.hex(Digest.sha256(Array(text.utf8))).prefix(16))
+    }
+}

@@ -1,0 +1,46 @@
+import JOSECore
+import JWTValidation
+
+/// Human output of `jwt verify`: one line per check (✓ pass, ✗ fail, ! warn, · skip), the verdict, the scopes,
+/// then the decoded header and claims.
+struct VerifyTextRenderer {
+    let style: TerminalStyle
+
+    func render(_ report: ValidationReport, token: JWSToken, fingerprint: String) -> String {
+        var out = ""
+        let width = report.findings.map(\.id.count).max() ?? 0
+        for finding in report.findings {
+            let id = finding.id + String(repeating: " ", count: width - finding.id.count)
+            let mark: String
+            switch finding.status {
+            case .pass: mark = style.green("✓")
+            case .fail: mark = style.red("✗")
+            case .warn: mark = style.yellow("!")
+            case .skip: mark = style.dim("·")
+            }
+            let text = finding.status == .skip ? style.dim(finding.message) : finding.message
+            out += "\(mark) \(id)  \(text)  \(style.dim("(\(finding.section))"))\n"
+        }
+        out += "\n"
+        if report.passed {
+            out += style.bold(style.green("VALID")) + "  token \(fingerprint)"
+        } else {
+            let failed = report.failedIDs
+            out += style.bold(style.red("INVALID")) + "  \(failed.count) check\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))  token \(fingerprint)"
+        }
+        if let kid = report.verifiedKeyID { out += "  key kid \"\(kid)\"" }
+        out += "\n"
+        out += "scopes: granted \(Self.list(report.grantedScopes))"
+        if !report.missingScopes.isEmpty { out += " · missing \(Self.list(report.missingScopes))" }
+        if !report.excessScopes.isEmpty { out += " · excess \(Self.list(report.excessScopes))" }
+        out += "\n\n"
+        out += style.bold("Header") + "\n" + JSONValue.object(token.header.json).pretty() + "\n"
+        switch token.claims {
+        case .success(let claims): out += style.bold("Claims") + "\n" + JSONValue.object(claims.json).pretty() + "\n"
+        case .failure(let error): out += style.bold("Payload") + "\n" + error.message + "\n"
+        }
+        return out
+    }
+
+    static func list(_ items: [String]) -> String { items.isEmpty ? "—" : items.joined(separator: " ") }
+}

@@ -1,0 +1,32 @@
+/// `AUD-01`: the token's `aud` (a string or an array) contains one of the expected audiences, compared as whole
+/// strings (RFC 7519 §4.1.3): `api` does not match `api.evil` or `https://api`, nor the reverse. When `aud` is
+/// present but no audience is configured, a warning: RFC 7519 §4.1.3 says such a recipient must reject it.
+public struct AudienceRule: ValidationRule {
+    public let id = "AUD-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 7519 §4.1.3"
+        let expected = context.options.audiences
+        guard let claims = context.claims else {
+            return expected.isEmpty ? skip("no claims set", section) : fail("no claims set: aud cannot be checked", section)
+        }
+        if expected.isEmpty {
+            if let aud = claims.aud {
+                return warn("token has aud \(Self.list(aud)) but no expected audience was given (--aud)", section)
+            }
+            return skip("no expected audience given (--aud)", section)
+        }
+        guard let aud = claims.aud else {
+            return fail(claims.json["aud"] == nil ? "no aud claim; expected one of \(Self.list(expected))" : "aud is neither a string nor an array of strings", section)
+        }
+        if let match = aud.first(where: { expected.contains($0) }) {
+            return pass("aud contains \"\(match)\"", section)
+        }
+        return fail("aud \(Self.list(aud)) contains none of \(Self.list(expected))", section)
+    }
+
+    static func list(_ values: [String]) -> String {
+        "[" + values.prefix(10).map { "\"\(SignatureRule.printable($0))\"" }.joined(separator: ", ") + (values.count > 10 ? ", …" : "") + "]"
+    }
+}

@@ -1,0 +1,12 @@
+/// `JWT-01`: the payload is a JWT Claims Set, a JSON object (RFC 7519 §7.2 steps 9–10).
+public struct ClaimsSetRule: ValidationRule {
+    public let id = "JWT-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 7519 §7.2"
+        if context.claims != nil { return pass("payload is a JSON claims set", section) }
+        if case .failure(let error) = context.token.claims { return fail(error.message, section) }
+        return fail("payload is not a JSON claims set", section)
+    }
+}

@@ -1,0 +1,33 @@
+/// `EXP-01`: the token has not expired: `now < exp + leeway` (RFC 7519 §4.1.4). A missing `exp` fails unless
+/// ``ValidationOptions/allowMissingExp``.
+public struct ExpirationRule: ValidationRule {
+    public let id = "EXP-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 7519 §4.1.4"
+        guard let claims = context.claims else { return skip("no claims set", section) }
+        let options = context.options
+        guard let exp = claims.exp else {
+            if claims.json["exp"] != nil { return fail("exp is not a NumericDate: treated as invalid, not as absent", section) }
+            if options.allowMissingExp { return warn("no exp: the token never expires (allowed by --allow-missing-exp)", section) }
+            return fail("no exp: the token never expires (use --allow-missing-exp to accept that)", section)
+        }
+        let delta = exp.seconds - options.now
+        if options.now >= exp.seconds + options.leeway {
+            return fail("expired: exp \(exp.text) is \(TimeText.seconds(-delta)) before now (leeway \(TimeText.seconds(options.leeway)))", section)
+        }
+        if delta <= 0 {
+            return warn("exp \(exp.text) has passed by \(TimeText.seconds(-delta)), within the leeway of \(TimeText.seconds(options.leeway))", section)
+        }
+        return pass("not expired: exp \(exp.text) is \(TimeText.seconds(delta)) after now", section)
+    }
+}
+
+/// Durations in messages: whole seconds when whole, otherwise to the millisecond.
+enum TimeText {
+    static func seconds(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return "\(Int64(value)) s" }
+        return "\((value * 1000).rounded() / 1000) s"
+    }
+}

@@ -1,0 +1,22 @@
+/// `HKEY-01`: keys the token names itself (`jwk`, `jku`, `x5u`, `x5c`) are not trusted (RFC 8725 §3.10,
+/// RFC 7515 §4.1.2–4.1.6). They are ignored (warn) unless the caller allows them; `jku` and `x5u` are never fetched.
+public struct HeaderKeyRule: ValidationRule {
+    public let id = "HKEY-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 8725 §3.10"
+        let named = context.token.header.selfNamedKeyParameters
+        if named.isEmpty { return pass("the header names no key of its own", section) }
+        let list = named.joined(separator: ", ")
+        let remote = named.filter { $0 == "jku" || $0 == "x5u" }
+        let remoteNote = remote.isEmpty ? "" : "; \(remote.joined(separator: ", ")) never fetched"
+        guard context.options.allowHeaderKeys else {
+            return warn("the header names its own key (\(list)): ignored, only the keys given are used\(remoteNote)", section)
+        }
+        if !context.headerKeyProblems.isEmpty {
+            return fail("header key unusable: \(context.headerKeyProblems.joined(separator: "; "))", section)
+        }
+        return warn("the header names its own key (\(list)) and --allow-header-key lets it be used\(remoteNote)", section)
+    }
+}

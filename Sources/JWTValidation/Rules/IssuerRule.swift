@@ -1,0 +1,17 @@
+/// `ISS-01`: `iss` equals the expected issuer exactly (RFC 7519 §4.1.1; RFC 8725 §3.8): no case folding, no
+/// trailing-slash or prefix leniency.
+public struct IssuerRule: ValidationRule {
+    public let id = "ISS-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 7519 §4.1.1"
+        guard let expected = context.options.issuer else { return skip("no expected issuer given (--iss)", section) }
+        guard let claims = context.claims else { return fail("no claims set: iss cannot be checked", section) }
+        guard let iss = claims.iss else {
+            return fail(claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)
+        }
+        if iss == expected { return pass("iss is \"\(iss)\"", section) }
+        return fail("iss \"\(SignatureRule.printable(iss))\" is not \"\(expected)\"", section)
+    }
+}

@@ -1,0 +1,20 @@
+import JOSECore
+
+/// `DATE-01`: `exp`, `nbf`, `iat` (and `auth_time`) are NumericDates, i.e. JSON numbers (RFC 7519 §2): a string
+/// such as `"exp": "1700000000"` is refused, never coerced.
+public struct NumericDateRule: ValidationRule {
+    public let id = "DATE-01"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 7519 §2"
+        guard let claims = context.claims else { return skip("no claims set", section) }
+        let errors = claims.typeErrors.filter { JWTClaims.dateClaims.contains($0.claim) }
+        if !errors.isEmpty { return fail(errors.map(\.message).joined(separator: "; "), section) }
+        let millis = JWTClaims.dateClaims.filter { claims.date($0)?.looksLikeMilliseconds == true }
+        if !millis.isEmpty {
+            return warn("\(millis.joined(separator: ", ")) look like milliseconds, not seconds", section)
+        }
+        return pass("time claims are JSON numbers", section)
+    }
+}

@@ -1,0 +1,14 @@
+/// `SCOPE-03`: scope-carrying claims (`scope`, `scp`, `scopes`, `roles`) have a readable shape (RFC 9068 §2.2.3:
+/// `scope` is a space-separated string).
+public struct ScopeClaimsRule: ValidationRule {
+    public let id = "SCOPE-03"
+    public init() {}
+
+    public func evaluate(_ context: ValidationContext) -> Finding {
+        let section = "RFC 9068 §2.2.3"
+        let scopes = context.scopes
+        if !scopes.problems.isEmpty { return warn(scopes.problems.joined(separator: "; "), section) }
+        if scopes.sources.isEmpty { return skip("no scope claims", section) }
+        return pass("\(scopes.granted.count) scope(s) from \(scopes.sources.joined(separator: ", "))", section)
+    }
+}

@@ -1,0 +1,68 @@
+import JOSECore
+
+/// The scopes a token grants, read from every claim that commonly carries them:
+/// `scope` (a space-separated string, RFC 8693 §4.2, RFC 9068 §2.2.3), `scp` (a string or an array, Microsoft /
+/// Okta), `scopes` and `roles` (arrays, RFC 9068 §2.2.3.1 / RFC 7643 `roles`). Tokens are compared exactly and
+/// case-sensitively (RFC 6749 §3.3): `read` never matches `read:all` or `Read`.
+public struct ScopeSet: Sendable, Equatable {
+    /// The claims scopes are read from, in order.
+    public static let claimNames = ["scope", "scp", "scopes", "roles"]
+
+    /// Every granted scope, unique, in first-seen order.
+    public let granted: [String]
+    /// The claims they came from.
+    public let sources: [String]
+    /// Scope claims that had an unusable shape (e.g. `scope` as a number), as messages.
+    public let problems: [String]
+
+    public init(granted: [String], sources: [String] = [], problems: [String] = []) {
+        self.granted = granted
+        self.sources = sources
+        self.problems = problems
+    }
+
+    public init(claims: JSONObject) {
+        var granted: [String] = []
+        var seen = Set<String>()
+        var sources: [String] = []
+        var problems: [String] = []
+        func add(_ scope: Substring) {
+            let s = String(scope)
+            if !s.isEmpty, seen.insert(s).inserted { granted.append(s) }
+        }
+        for name in Self.claimNames {
+            guard let value = claims[name] else { continue }
+            switch value {
+            case .string(let text) where name == "scope" || name == "scp":
+                // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
+                text.split(separator: " ", omittingEmptySubsequences: true).forEach(add)
+                sources.append(name)
+            case .array(let items) where name != "scope":
+                var ok = true
+                for item in items {
+                    if case .string(let s) = item { add(Substring(s)) } else { ok = false }
+                }
+                if !ok { problems.append("\"\(name)\" holds a non-string element; those were ignored") }
+                sources.append(name)
+            default:
+                let expected = name == "scope" ? "a space-separated string" : name == "scp" ? "a string or an array of strings" : "an array of strings"
+                problems.append("\"\(name)\" must be \(expected), found \(value.typeName)")
+            }
+        }
+        self.granted = granted
+        self.sources = sources
+        self.problems = problems
+    }
+
+    /// Required scopes that are not granted, in the order given.
+    public func missing(_ required: [String]) -> [String] {
+        let have = Set(granted)
+        return required.filter { !have.contains($0) }
+    }
+
+    /// Granted scopes outside `allowed`, in granted order.
+    public func excess(_ allowed: [String]) -> [String] {
+        let ok = Set(allowed)
+        return granted.filter { !ok.contains($0) }
+    }
+}

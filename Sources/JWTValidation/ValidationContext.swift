@@ -1,0 +1,79 @@
+import JOSECore
+
+/// Everything a rule looks at, computed once per token by ``Validator``.
+public struct ValidationContext: Sendable {
+    public let token: JWSToken
+    /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
+    public let claims: JWTClaims?
+    public let options: ValidationOptions
+    /// The keys the caller supplied (from `--key`, `--jwks`, discovery, secrets).
+    public let keys: [JWSKey]
+    /// Keys taken from the token's own `jwk` / `x5c` header; non-empty only when ``ValidationOptions/allowHeaderKeys``.
+    public let headerKeys: [JWSKey]
+    /// Problems reading a header-named key (only when allowed).
+    public let headerKeyProblems: [String]
+    public let scopes: ScopeSet
+
+    public init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
+        self.token = token
+        self.options = options
+        self.keys = keys
+        if case .success(let claims) = token.claims {
+            self.claims = claims
+            self.scopes = ScopeSet(claims: claims.json)
+        } else {
+            self.claims = nil
+            self.scopes = ScopeSet(granted: [])
+        }
+        var headerKeys: [JWSKey] = []
+        var problems: [String] = []
+        if options.allowHeaderKeys {
+            if let jwk = token.header.jwk {
+                do { headerKeys.append(try KeyLoader.jwk(jwk)) } catch { problems.append("header jwk: \(error.message)") }
+            }
+            if let first = token.header.x5c?.first {
+                let pem = "-----BEGIN CERTIFICATE-----\n" + Self.wrap(first) + "-----END CERTIFICATE-----\n"
+                do { headerKeys.append(contentsOf: try KeyLoader.load(Array(pem.utf8))) } catch { problems.append("header x5c: \(error.message)") }
+            }
+        }
+        self.headerKeys = headerKeys
+        self.headerKeyProblems = problems
+    }
+
+    /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.
+    public var allKeys: [JWSKey] { keys + headerKeys }
+
+    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1).
+    public var algorithm: JWSAlgorithm? { token.header.algorithm }
+
+    /// The algorithms a key may be used with: its JWK `alg` when set (RFC 7517 §4.4), else what its type fits.
+    public static func algorithms(of key: JWSKey) -> [JWSAlgorithm] {
+        if let name = key.alg {
+            guard let alg = JWSAlgorithm(rawValue: name), key.compatibleAlgorithms.contains(alg) else { return [] }
+            return [alg]
+        }
+        return key.compatibleAlgorithms
+    }
+
+    /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
+    public var allowedAlgorithms: [JWSAlgorithm] {
+        let list = options.allowedAlgorithms ?? {
+            var seen: [JWSAlgorithm] = []
+            for key in allKeys { for alg in Self.algorithms(of: key) where !seen.contains(alg) { seen.append(alg) } }
+            return seen
+        }()
+        return list.filter { $0 != .none }
+    }
+
+    /// Base64 (standard alphabet, as `x5c` holds it, RFC 7515 §4.1.6) wrapped at 64 columns for PEM.
+    static func wrap(_ base64: String) -> String {
+        var out = ""
+        var line = ""
+        for c in base64 where !c.isWhitespace {
+            line.append(c)
+            if line.count == 64 { out += line + "\n"; line = "" }
+        }
+        if !line.isEmpty { out += line + "\n" }
+        return out
+    }
+}

@@ -1,0 +1,38 @@
+/// Every finding for one token, the scopes it grants, and the verdict.
+public struct ValidationReport: Sendable, Equatable {
+    public enum Verdict: String, Sendable, Equatable {
+        /// No rule failed.
+        case pass
+        /// At least one rule failed.
+        case fail
+    }
+
+    /// All findings, in rule order (header, signature, claims, scopes).
+    public let findings: [Finding]
+    /// Scopes granted by the token.
+    public let grantedScopes: [String]
+    /// Required scopes not granted.
+    public let missingScopes: [String]
+    /// Granted scopes beyond the allowed set (empty when no allowed set is configured).
+    public let excessScopes: [String]
+    /// `kid` of the key that verified the signature, if it has one.
+    public let verifiedKeyID: String?
+    /// RFC 7638 thumbprint of the key that verified the signature.
+    public let verifiedKeyThumbprint: String?
+
+    public init(findings: [Finding], grantedScopes: [String], missingScopes: [String], excessScopes: [String],
+                verifiedKeyID: String? = nil, verifiedKeyThumbprint: String? = nil) {
+        self.findings = findings
+        self.grantedScopes = grantedScopes
+        self.missingScopes = missingScopes
+        self.excessScopes = excessScopes
+        self.verifiedKeyID = verifiedKeyID
+        self.verifiedKeyThumbprint = verifiedKeyThumbprint
+    }
+
+    public var verdict: Verdict { findings.contains { $0.status == .fail } ? .fail : .pass }
+    public var passed: Bool { verdict == .pass }
+    /// Ids of the failed rules, in order.
+    public var failedIDs: [String] { findings.filter { $0.status == .fail }.map(\.id) }
+    public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
+}

@@ -1,0 +1,13 @@
+/// One check of a token. Rules are small values; each returns exactly one ``Finding`` and never throws.
+public protocol ValidationRule: Sendable {
+    /// The stable id of the findings this rule returns (`ALG-01`, …).
+    var id: String { get }
+    func evaluate(_ context: ValidationContext) -> Finding
+}
+
+extension ValidationRule {
+    func pass(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .pass, message: message, section: section) }
+    func fail(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .fail, message: message, section: section) }
+    func warn(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .warn, message: message, section: section) }
+    func skip(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .skip, message: message, section: section) }
+}

@@ -1,0 +1,48 @@
+import JOSECore
+
+/// Runs every rule on a token and returns all findings; never stops at the first failure
+/// (the shape of swift-certificates' policy verifier). Stateless and `Sendable`: build once, use for many tokens.
+public struct Validator: Sendable {
+    public let options: ValidationOptions
+    /// Rules evaluated before the signature (header and algorithm).
+    public let headerRules: [any ValidationRule]
+    /// Rules evaluated after the signature (claims, times, scopes).
+    public let claimRules: [any ValidationRule]
+
+    public static let standardHeaderRules: [any ValidationRule] = [
+        AlgorithmAllowedRule(), KeyTypeRule(), CriticalHeaderRule(), UnencodedPayloadRule(), HeaderKeyRule(),
+    ]
+    public static let standardClaimRules: [any ValidationRule] = [
+        ClaimsSetRule(), NumericDateRule(), ClaimTypesRule(), ExpirationRule(), NotBeforeRule(), IssuedAtRule(),
+        LifetimeRule(), IssuerRule(), AudienceRule(), SubjectRule(), TypeRule(), RequiredClaimsRule(),
+        AccessTokenProfileRule(), ScopeClaimsRule(), RequiredScopesRule(), AllowedScopesRule(),
+    ]
+
+    public init(options: ValidationOptions,
+                headerRules: [any ValidationRule] = Validator.standardHeaderRules,
+                claimRules: [any ValidationRule] = Validator.standardClaimRules) {
+        self.options = options
+        self.headerRules = headerRules
+        self.claimRules = claimRules
+    }
+
+    /// Validates `token` against the options with `keys` (the caller's keys; the token's own are added only when
+    /// ``ValidationOptions/allowHeaderKeys``). `SIG-01` always runs.
+    public func validate(token: JWSToken, keys: [JWSKey]) -> ValidationReport {
+        let context = ValidationContext(token: token, options: options, keys: keys)
+        var findings: [Finding] = []
+        findings.reserveCapacity(headerRules.count + claimRules.count + 1)
+        for rule in headerRules { findings.append(rule.evaluate(context)) }
+        let signature = SignatureRule().check(context)
+        findings.append(signature.finding)
+        for rule in claimRules { findings.append(rule.evaluate(context)) }
+        return ValidationReport(
+            findings: findings,
+            grantedScopes: context.scopes.granted,
+            missingScopes: context.scopes.missing(options.requiredScopes),
+            excessScopes: options.allowedScopes.map { context.scopes.excess($0) } ?? [],
+            verifiedKeyID: signature.key?.kid,
+            verifiedKeyThumbprint: signature.key?.thumbprint
+        )
+    }
+}
