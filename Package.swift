@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceReportsTests",
             dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
-            resources: [.copy("Golden")],
+            exclude: ["Golden"],
             swiftSettings: strict
         ),
         .testTarget(
