@@ -72,11 +72,11 @@ enum ExchangeChecks {
             }
         }
         if n.unsupportedGrant {
-            let expected = "HTTP 400 with error unsupported_grant_type"
+            let expected = "HTTP \(n.unsupportedGrantStatuses.map(String.init).joined(separator: "/")) with error unsupported_grant_type"
             switch c.observation.badGrant {
             case .response(let r)?:
                 let body = ErrorBody(r)
-                let ok = r.status == 400 && body.error == "unsupported_grant_type"
+                let ok = n.unsupportedGrantStatuses.contains(r.status) && body.error == "unsupported_grant_type"
                 out.append(CheckFinding(K.badGrant, ok ? .pass : .fail, expected: expected,
                                         actual: "HTTP \(r.status)\(body.error.map { " with error \($0)" } ?? " without an error code")", latency: r.latency))
             case .failed(let f)?:

@@ -138,7 +138,7 @@ public struct SuiteLoader: Sendable {
             }
         }
         if let n = f["negative"] {
-            let m = try reader.mapping(n, at: "\(path).negative", keys: ["wrong_secret", "wrong_secret_status", "unsupported_grant"])
+            let m = try reader.mapping(n, at: "\(path).negative", keys: ["wrong_secret", "wrong_secret_status", "unsupported_grant", "unsupported_grant_status"])
             if let x = m["wrong_secret"] { e.negative.wrongSecret = try reader.bool(x, at: "\(path).negative.wrong_secret") }
             if let x = m["unsupported_grant"] {
                 e.negative.unsupportedGrant = try reader.bool(x, at: "\(path).negative.unsupported_grant")
@@ -146,13 +146,8 @@ public struct SuiteLoader: Sendable {
                     throw reader.error(.invalidValue, "\(path).negative.unsupported_grant", "style \(style.rawValue) sends no grant_type")
                 }
             }
-            if let x = m["wrong_secret_status"] {
-                let items = try reader.sequence(x, at: "\(path).negative.wrong_secret_status")
-                var statuses: [Int] = []
-                for (i, item) in items.enumerated() { statuses.append(try reader.status(item, at: "\(path).negative.wrong_secret_status[\(i)]")) }
-                guard !statuses.isEmpty else { throw reader.error(.invalidValue, "\(path).negative.wrong_secret_status", "must not be empty") }
-                e.negative.wrongSecretStatuses = statuses
-            }
+            if let x = m["wrong_secret_status"] { e.negative.wrongSecretStatuses = try statuses(x, at: "\(path).negative.wrong_secret_status", reader: &reader) }
+            if let x = m["unsupported_grant_status"] { e.negative.unsupportedGrantStatuses = try statuses(x, at: "\(path).negative.unsupported_grant_status", reader: &reader) }
         }
         if let n = f["tenants"] {
             guard style == .tenantTokenManager else { throw reader.error(.invalidValue, "\(path).tenants", "only for style tenant-token-manager") }
@@ -186,6 +181,14 @@ public struct SuiteLoader: Sendable {
         if let n = f["expected_failures"] { e.expectedFailures = try checkIDs(n, at: "\(path).expected_failures", reader: &reader) }
         if let n = f["expected_warnings"] { e.expectedWarnings = try checkIDs(n, at: "\(path).expected_warnings", reader: &reader) }
         return e
+    }
+
+    private func statuses(_ node: Node, at path: String, reader: inout NodeReader) throws(ConformanceError) -> [Int] {
+        if node.scalar != nil { return [try reader.status(node, at: path)] }
+        var statuses: [Int] = []
+        for (i, item) in try reader.sequence(node, at: path).enumerated() { statuses.append(try reader.status(item, at: "\(path)[\(i)]")) }
+        guard !statuses.isEmpty else { throw reader.error(.invalidValue, path, "must not be empty") }
+        return statuses
     }
 
     private func checkIDs(_ node: Node, at path: String, reader: inout NodeReader) throws(ConformanceError) -> [String] {

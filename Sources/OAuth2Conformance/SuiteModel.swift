@@ -90,6 +90,8 @@ public struct NegativeChecks: Sendable, Equatable {
     /// Statuses accepted for a wrong secret (default 400 and 401; add 403 where the vendor documents it).
     public var wrongSecretStatuses: [Int] = [400, 401]
     public var unsupportedGrant = false
+    /// Statuses accepted for an unknown `grant_type` (default 400; 403 where the vendor documents it).
+    public var unsupportedGrantStatuses: [Int] = [400]
 
     public init() {}
 }
