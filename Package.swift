@@ -13,10 +13,16 @@ let package = Package(
         .executable(name: "jwt", targets: ["jwt"]),
         .library(name: "JOSECore", targets: ["JOSECore"]),
         .library(name: "JWTValidation", targets: ["JWTValidation"]),
+        .library(name: "OAuth2Client", targets: ["OAuth2Client"]),
+        .library(name: "OAuth2MockServer", targets: ["OAuth2MockServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // libcrypto only: pkg-config "libcrypto" links -lcrypto and not -lssl (see README design notes).
@@ -29,15 +35,44 @@ let package = Package(
         .target(name: "JOSECore", dependencies: ["COpenSSL"], swiftSettings: strict, linkerSettings: [.linkedLibrary("m")]),
         .target(name: "JWTValidation", dependencies: ["JOSECore"], swiftSettings: strict),
         .target(
+            name: "OAuth2Client",
+            dependencies: [
+                "JOSECore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "OAuth2MockServer",
+            dependencies: [
+                "JOSECore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
+            exclude: ["README.md"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "JWTTestSupport",
+            dependencies: ["JOSECore", "OAuth2MockServer"],
+            path: "Tests/JWTTestSupport",
+            swiftSettings: strict
+        ),
+        .target(
             name: "OAuth2Conformance",
-            dependencies: ["JOSECore", "JWTValidation", .product(name: "Yams", package: "Yams")],
+            dependencies: ["JOSECore", "JWTValidation", "OAuth2Client", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict
         ),
         .target(name: "ConformanceReports", dependencies: ["JOSECore", "OAuth2Conformance"], swiftSettings: strict),
         .target(
             name: "JWTCommands",
             dependencies: [
-                "JOSECore", "JWTValidation",
+                "JOSECore", "JWTValidation", "OAuth2MockServer", "OAuth2Client", "OAuth2Conformance", "ConformanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -47,13 +82,28 @@ let package = Package(
         .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore"], swiftSettings: strict),
         .testTarget(
             name: "OAuth2ConformanceTests",
-            dependencies: ["OAuth2Conformance", "JOSECore"],
+            dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ConformanceReportsTests",
             dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
             exclude: ["Golden"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConformCommandTests",
+            dependencies: ["JWTCommands", "OAuth2Conformance", "ConformanceReports", "OAuth2MockServer", "JOSECore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OAuth2ClientTests",
+            dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "OAuth2MockServerTests",
+            dependencies: ["OAuth2MockServer", "OAuth2Client", "JWTTestSupport", "JOSECore", "JWTCommands"],
             swiftSettings: strict
         ),
         .testTarget(

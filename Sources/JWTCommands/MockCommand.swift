@@ -1,0 +1,113 @@
+import ArgumentParser
+import Dispatch
+import OAuth2MockServer
+
+/// `jwt mock`: a local OAuth 2.0 token server speaking the four vendor styles (issue 4 §3).
+public struct MockCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "mock",
+        abstract: "Run a local mock token server (the four vendor styles, JWKS, metadata, a protected API, fault scenarios).",
+        discussion: """
+            Binds 127.0.0.1 and prints its base URL as the first line of stdout, then serves until SIGINT/SIGTERM. \
+            Without --config a demo configuration with demo secrets is used (see Sources/OAuth2MockServer/README.md).
+            """
+    )
+
+    @Option(help: "TCP port on 127.0.0.1 (0 = any free port).")
+    public var port: Int = 0
+
+    @Option(help: ArgumentHelp("YAML configuration (clients, tenants, signing, faults).", valueName: "FILE"))
+    public var config: String?
+
+    @Flag(help: "Log each request (method, path, status, client id, fault; never credentials or tokens) to stderr.")
+    public var verbose = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+    }
+
+    public func run() throws {
+        let code = MockRunner(options: self).runBlocking(environment: .live)
+        if code != .ok { throw ExitCode(code.rawValue) }
+    }
+}
+
+/// The logic behind `jwt mock`, over an injected ``CommandEnvironment``.
+public struct MockRunner: Sendable {
+    public let port: Int
+    public let config: String?
+    public let verbose: Bool
+
+    public init(options: MockCommand) {
+        self.port = options.port
+        self.config = options.config
+        self.verbose = options.verbose
+    }
+
+    /// Builds the service from `--config` (or the demo config).
+    public func makeService(environment: CommandEnvironment) throws(JWTCommandsError) -> MockService {
+        var configuration = MockConfiguration.demo
+        if let path = config {
+            let bytes = try environment.readFile(path, 1 << 20)
+            do {
+                configuration = try MockConfiguration.load(
+                    yaml: String(decoding: bytes, as: UTF8.self), variables: environment.variables,
+                    readFile: { try? String(decoding: environment.readFile($0, 64 * 1024), as: UTF8.self) })
+            } catch {
+                throw Self.commandError(error)
+            }
+        }
+        do {
+            return try MockServer.makeService(configuration: configuration, readFile: { try? environment.readFile($0, 1 << 20) })
+        } catch {
+            throw Self.commandError(error)
+        }
+    }
+
+    static func commandError(_ error: MockServerError) -> JWTCommandsError {
+        let exit: JWTExit = switch error.code {
+        case .invalidConfiguration, .signingKey: .malformed
+        case .secretUnavailable: .noInput
+        case .server: .unavailable
+        }
+        return JWTCommandsError(code: error.code.rawValue, exit: exit, message: error.message)
+    }
+
+    /// Serves until SIGINT/SIGTERM; returns the exit code.
+    public func run(environment: CommandEnvironment) async -> JWTExit {
+        do throws(JWTCommandsError) {
+            let service = try makeService(environment: environment)
+            if config == nil { environment.writeErr("jwt mock: using the demo configuration (demo secrets; see the mock README)\n") }
+            var log: (@Sendable (String) -> Void)?
+            if verbose { log = { @Sendable line in environment.writeErr("mock: " + line + "\n") } }
+            do {
+                try await MockServer.run(service: service, port: port, log: log) { url in environment.writeOut(url + "\n") }
+            } catch {
+                throw Self.commandError(error)
+            }
+            return .ok
+        } catch {
+            environment.writeErr("error: \(error.message)\n")
+            return error.exit
+        }
+    }
+
+    /// Runs ``run(environment:)`` from synchronous code (the root command is synchronous).
+    public func runBlocking(environment: CommandEnvironment) -> JWTExit {
+        let box = ExitBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await run(environment: environment)
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+}
+
+/// Carries the exit code out of the task; written once before the semaphore is signalled, read after.
+private final class ExitBox: @unchecked Sendable {
+    var value: JWTExit = .internalError
+}

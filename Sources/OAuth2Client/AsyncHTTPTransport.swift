@@ -1,0 +1,84 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+
+/// The network ``HTTPTransport``, on swift-server's AsyncHTTPClient (see README design notes: shares swift-nio with the
+/// Hummingbird mock, and measured ~2× faster per request than URLSession on Linux).
+///
+/// Redirects are never followed, so a 3xx reaches the caller (RFC 6749 §3.2 token endpoints must not be redirected
+/// blindly). TLS certificate verification is on; ``TransportConfiguration/insecure`` turns it off for loopback only.
+public final class AsyncHTTPTransport: HTTPTransport {
+    public let configuration: TransportConfiguration
+    private let client: HTTPClient
+
+    public init(configuration: TransportConfiguration = TransportConfiguration()) {
+        self.configuration = configuration
+        let timeout = HTTPClient.Configuration.Timeout(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
+        var clientConfiguration: HTTPClient.Configuration
+        if configuration.insecure {
+            clientConfiguration = HTTPClient.Configuration(certificateVerification: .none, redirectConfiguration: .disallow, timeout: timeout)
+        } else {
+            clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
+        }
+        clientConfiguration.decompression = .disabled
+        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+    }
+
+    /// Closes pooled connections. Call once when done.
+    public func shutdown() async {
+        try? await client.shutdown()
+    }
+
+    public func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
+        let url = try EndpointURL(request.url)
+        if configuration.insecure && url.scheme == "https" && !url.isLoopback {
+            throw OAuth2ClientError(.insecureRefused, "insecure TLS is only allowed for loopback hosts, not \(url.host)")
+        }
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for field in request.headers { outgoing.headers.add(name: field.name, value: field.value) }
+        if !request.body.isEmpty || request.method == "POST" {
+            outgoing.body = .bytes(ByteBuffer(bytes: request.body))
+        }
+        let limit = timeout.map { min($0, configuration.totalTimeout) } ?? configuration.totalTimeout
+        let deadline = NIODeadline.now() + .nanoseconds(limit.nanoseconds)
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let response = try await client.execute(outgoing, deadline: deadline)
+            if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxResponseBytes {
+                throw OAuth2ClientError(.responseTooLarge, "response body of \(length) bytes is over the \(configuration.maxResponseBytes)-byte limit", status: Int(response.status.code))
+            }
+            var buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
+            let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
+            let headers = response.headers.map { HTTPHeaderField($0.name, $0.value) }
+            return HTTPTransportResponse(status: Int(response.status.code), headers: headers, body: bytes, latency: (clock.now - start).seconds)
+        } catch let error as OAuth2ClientError {
+            throw error
+        } catch {
+            throw Self.classify(error, host: url.host, limit: configuration.maxResponseBytes)
+        }
+    }
+
+    /// Maps AsyncHTTPClient / NIO errors to the stable codes; the message names the category, never request data.
+    static func classify(_ error: any Error, host: String, limit: Int) -> OAuth2ClientError {
+        if error is NIOTooManyBytesError {
+            return OAuth2ClientError(.responseTooLarge, "response body is over the \(limit)-byte limit")
+        }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
+                return OAuth2ClientError(.timeout, "\(host): \(error.shortDescription)")
+            default:
+                return OAuth2ClientError(.network, "\(host): \(error.shortDescription)")
+            }
+        }
+        if error is CancellationError {
+            return OAuth2ClientError(.timeout, "\(host): request cancelled")
+        }
+        if let error = error as? ChannelError, case .connectTimeout = error {
+            return OAuth2ClientError(.timeout, "\(host): connect timeout")
+        }
+        return OAuth2ClientError(.network, "\(host): \(String(describing: type(of: error))) \(String(describing: error).prefix(120))")
+    }
+}

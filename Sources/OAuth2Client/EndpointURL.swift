@@ -1,0 +1,69 @@
+/// The parts of an absolute `http`/`https` URL that the client needs: scheme, host, port, path and query.
+///
+/// Deliberately small (RFC 3986 §3 subset): no user-info, no fragment. Used to refuse `insecure` for non-loopback
+/// hosts and to key the token cache.
+public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
+    public let scheme: String
+    public let host: String
+    public let port: Int
+    /// Path plus query, starting with `/`.
+    public let pathAndQuery: String
+
+    public init(_ text: String) throws(OAuth2ClientError) {
+        let lower = text.lowercased()
+        let scheme: String
+        if lower.hasPrefix("https://") { scheme = "https" } else if lower.hasPrefix("http://") { scheme = "http" } else {
+            throw OAuth2ClientError(.invalidURL, "endpoint URL must start with http:// or https://")
+        }
+        let rest = text.dropFirst(scheme.count + 3)
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authority = rest[rest.startIndex..<authorityEnd]
+        var path = String(rest[authorityEnd...])
+        if let hash = path.firstIndex(of: "#") { path = String(path[..<hash]) }
+        if path.isEmpty || path.first == "?" { path = "/" + path }
+        guard !authority.isEmpty, !authority.contains("@"), !authority.contains(" ") else {
+            throw OAuth2ClientError(.invalidURL, "endpoint URL has no usable host")
+        }
+        var host = String(authority)
+        var port = scheme == "https" ? 443 : 80
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { throw OAuth2ClientError(.invalidURL, "bad IPv6 literal in URL") }
+            let after = host[host.index(after: close)...]
+            if after.hasPrefix(":") {
+                guard let p = Int(after.dropFirst()), (1...65535).contains(p) else { throw OAuth2ClientError(.invalidURL, "bad port in URL") }
+                port = p
+            }
+            host = String(host[host.startIndex...close])
+        } else if let colon = host.lastIndex(of: ":") {
+            guard let p = Int(host[host.index(after: colon)...]), (1...65535).contains(p) else {
+                throw OAuth2ClientError(.invalidURL, "bad port in URL")
+            }
+            port = p
+            host = String(host[..<colon])
+        }
+        guard !host.isEmpty else { throw OAuth2ClientError(.invalidURL, "endpoint URL has no host") }
+        self.scheme = scheme
+        self.host = host.lowercased()
+        self.port = port
+        self.pathAndQuery = path
+    }
+
+    /// `127.0.0.0/8`, `::1` and `localhost` (RFC 6761 §6.3).
+    public var isLoopback: Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host.hasSuffix(".localhost")
+    }
+
+    /// `scheme://host[:port]` without a default port.
+    public var origin: String {
+        let defaultPort = scheme == "https" ? 443 : 80
+        return port == defaultPort ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
+    }
+
+    public var description: String { origin + pathAndQuery }
+
+    /// Resolves an absolute path (`/x`) or absolute URL against this URL.
+    public func resolving(_ reference: String) -> String {
+        if reference.hasPrefix("http://") || reference.hasPrefix("https://") { return reference }
+        return origin + (reference.hasPrefix("/") ? reference : "/" + reference)
+    }
+}

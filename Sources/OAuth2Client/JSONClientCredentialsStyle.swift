@@ -1,0 +1,20 @@
+import JOSECore
+
+/// Seed 000: `POST /oauth/token` with a JSON body `{client_id, client_secret, audience, grant_type}`.
+public struct JSONClientCredentialsStyle: TokenEndpointStyle {
+    public var audience: String?
+    public var name: String { TokenStyleName.jsonClientCredentials.rawValue }
+
+    public init(audience: String? = nil) { self.audience = audience }
+
+    public func makeRequest(endpoint: String, credentials: ClientCredentials) -> HTTPTransportRequest {
+        var body: JSONObject = ["client_id": .string(credentials.clientID), "client_secret": .string(credentials.secret.value)]
+        if let audience { body["audience"] = .string(audience) }
+        body["grant_type"] = "client_credentials"
+        return HTTPTransportRequest(
+            method: "POST", url: endpoint,
+            headers: [HTTPHeaderField("Content-Type", "application/json"), HTTPHeaderField("Accept", "application/json")],
+            body: Array(JSONValue.object(body).compact.utf8)
+        )
+    }
+}

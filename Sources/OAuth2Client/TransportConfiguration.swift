@@ -1,0 +1,35 @@
+/// Settings of ``AsyncHTTPTransport``.
+public struct TransportConfiguration: Sendable, Equatable {
+    /// Time to establish the TCP (and TLS) connection.
+    public var connectTimeout: Duration
+    /// Upper bound for a whole exchange when the caller gives no per-request deadline.
+    public var totalTimeout: Duration
+    /// Largest response body accepted; larger bodies fail with ``OAuth2ClientError/Code/responseTooLarge``.
+    public var maxResponseBytes: Int
+    /// Turns TLS certificate verification off. Refused for any host that is not loopback (tests only).
+    public var insecure: Bool
+
+    public init(
+        connectTimeout: Duration = .seconds(5),
+        totalTimeout: Duration = .seconds(30),
+        maxResponseBytes: Int = 1 << 20,
+        insecure: Bool = false
+    ) {
+        self.connectTimeout = connectTimeout
+        self.totalTimeout = totalTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.insecure = insecure
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds (saturating).
+    var nanoseconds: Int64 {
+        let (s, atto) = components
+        let (ns, overflow) = s.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? Int64.max : ns &+ atto / 1_000_000_000
+    }
+
+    /// Seconds as a Double.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

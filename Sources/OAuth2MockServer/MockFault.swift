@@ -1,0 +1,56 @@
+/// A misbehaviour the mock can be told to show, per client (config `fault:`) or per request (`X-Mock-Fault: name`,
+/// optionally `name:N` to apply it to the first N such requests only). Each exists so that some check of the
+/// conformance runner fails on it (see README "Fault scenarios").
+public enum MockFault: String, Sendable, CaseIterable, Codable {
+    case none
+    /// Answers after ``MockConfiguration/slowDelay`` (a client deadline should fire first).
+    case slow
+    case status500 = "500"
+    case status503 = "503"
+    /// 429 with `Retry-After: 1`.
+    case status429 = "429"
+    /// Sends the head and part of the body, then closes the connection.
+    case connectionClosed = "connection-closed"
+    /// A 200 whose body is truncated JSON.
+    case malformedJSON = "malformed-json"
+    /// `token_type: "mac"`.
+    case wrongTokenType = "wrong-token-type"
+    /// `expires_in` as a JSON string.
+    case expiresInString = "expires-in-string"
+    /// No `expires_in` member.
+    case expiresInMissing = "expires-in-missing"
+    /// A token whose `exp` is already in the past.
+    case expired
+    /// A token whose `aud` is not the audience asked for.
+    case wrongAudience = "wrong-aud"
+    /// A token lacking one scope the client was granted / asked for.
+    case scopeMissing = "scope-missing"
+    /// A token with an extra scope (`admin`) nobody asked for.
+    case extraScope = "extra-scope"
+    /// A token signed by a key that is not in `/jwks.json`.
+    case unknownKey = "unknown-key"
+    /// An unsecured token (`alg: none`, empty signature).
+    case algNone = "alg-none"
+    /// A token response without `Cache-Control: no-store`.
+    case noCacheControl = "no-cache-control"
+
+    /// Parses `name` or `name:N`.
+    public static func parse(_ text: String) -> (fault: MockFault, times: Int?)? {
+        let parts = text.trimmed(" ").split(separator: ":", maxSplits: 1)
+        guard let first = parts.first, let fault = MockFault(rawValue: String(first)) else { return nil }
+        if parts.count == 2 {
+            guard let n = Int(parts[1]), n > 0 else { return nil }
+            return (fault, n)
+        }
+        return (fault, nil)
+    }
+}
+
+extension String {
+    func trimmed(_ set: String = " \t") -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,1 @@
+// Tests for `jwt conform` (exit codes, leak test) live here.

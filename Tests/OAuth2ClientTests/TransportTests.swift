@@ -1,0 +1,73 @@
+import JWTTestSupport
+import OAuth2MockServer
+import Testing
+@testable import OAuth2Client
+
+@Suite("AsyncHTTPTransport: limits, TLS switch, errors")
+struct TransportTests {
+    @Test func responseSizeLimit() async throws {
+        try await withMockAndHTTP(transport: TransportConfiguration(maxResponseBytes: 32)) { server, http in
+            await #expect(throws: OAuth2ClientError(.responseTooLarge, "")) {
+                try await http.send(HTTPTransportRequest(method: "GET", url: server.baseURL + "/jwks.json"))
+            }
+        }
+    }
+
+    @Test func insecureRefusedForNonLoopback() async throws {
+        try await withHTTP(TransportConfiguration(insecure: true)) { http in
+            await #expect(throws: OAuth2ClientError(.insecureRefused, "")) {
+                try await http.send(HTTPTransportRequest(method: "GET", url: "https://as.example/token"))
+            }
+        }
+    }
+
+    @Test func connectionRefusedIsNetworkError() async throws {
+        let port = try await MockHarness.withMock { server, _ in server.port }
+        try await withHTTP(TransportConfiguration(connectTimeout: .seconds(1))) { http in
+            do {
+                _ = try await http.send(HTTPTransportRequest(method: "GET", url: "http://127.0.0.1:\(port)/jwks.json"))
+                Issue.record("expected a network error")
+            } catch let error as OAuth2ClientError {
+                #expect(error.code == .network || error.code == .timeout)
+            }
+        }
+    }
+
+    @Test(arguments: ["ftp://x/y", "http://", "https://user@host/", "http://h:99999/"])
+    func invalidURLs(_ url: String) {
+        #expect(throws: OAuth2ClientError(.invalidURL, "")) { try EndpointURL(url) }
+    }
+
+    @Test func endpointURLParts() throws {
+        let url = try EndpointURL("HTTPS://AS.Example:8443/a/b?x=1#frag")
+        #expect(url.scheme == "https" && url.host == "as.example" && url.port == 8443 && url.pathAndQuery == "/a/b?x=1")
+        #expect(try EndpointURL("http://127.0.0.1:5/").isLoopback)
+        #expect(try !EndpointURL("https://10.0.0.1/").isLoopback)
+    }
+
+    @Test func redirectIsNotFollowed() throws {
+        #expect(throws: OAuth2ClientError(.redirect, "")) {
+            try TokenResponse.parse(HTTPTransportResponse(status: 302, headers: [HTTPHeaderField("Location", "https://elsewhere/")]))
+        }
+    }
+
+    @Test func errorBodyIsParsed() throws {
+        let response = HTTPTransportResponse(status: 400, headers: jsonHeaders, body: Array(#"{"error":"invalid_scope","error_description":"nope","error_uri":"https://e/x"}"#.utf8))
+        do {
+            _ = try TokenResponse.parse(response)
+            Issue.record("expected error")
+        } catch {
+            #expect(error.endpointError == TokenErrorResponse(status: 400, error: "invalid_scope", errorDescription: "nope", errorURI: "https://e/x"))
+            #expect(error.endpointError?.isRegisteredCode == true)
+        }
+    }
+
+    @Test func deviationsAreKeptAsData() throws {
+        let response = HTTPTransportResponse(status: 200, headers: [HTTPHeaderField("Content-Type", "text/plain")],
+                                             body: Array(#"{"access_token":"a","token_type":"bearer","expires_in":"60","custom":1}"#.utf8))
+        let token = try TokenResponse.parse(response)
+        #expect(token.expiresIn == 60)
+        #expect(token.deviations == [.tokenTypeCase("bearer"), .expiresInString("60"), .extraFields(["custom"]), .cacheControlMissing, .contentTypeNotJSON("text/plain")])
+        #expect(token.fields["access_token"] == nil)
+    }
+}
