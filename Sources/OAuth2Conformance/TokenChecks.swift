@@ -22,10 +22,10 @@ enum TokenChecks {
         if case .skip = structure.outcome { structure = CheckFinding(K.structure, .pass, expected: structure.expected, actual: "compact JWS, JSON claims set") }
         out.append(structure)
 
-        out.append(CheckFinding.folding(K.algorithm, c.findings(["ALG-", "KTY-", "KEY-"]), expected: expect.algorithms.isEmpty ? "an algorithm fitting the key, never none" : expect.algorithms.joined(separator: ", ")))
+        out.append(CheckFinding.folding(K.algorithm, c.findings(["ALG-01"]), expected: expect.algorithms.isEmpty ? "an algorithm fitting the key, never none" : expect.algorithms.joined(separator: ", ")))
         out.append(CheckFinding.folding(K.type, c.findings(["TYP-"]), expected: expect.typ ?? (expect.profile == "rfc9068" ? "at+jwt" : "not configured")))
 
-        var signature = CheckFinding.folding(K.signature, c.findings(["SIG-", "HKEY-"]), expected: keyDescription(expect.keys))
+        var signature = CheckFinding.folding(K.signature, c.findings(["SIG-", "HKEY-", "ALG-02"]), expected: keyDescription(expect.keys))
         switch c.observation.keys {
         case .failed(let reason):
             signature = CheckFinding(K.signature, .fail, expected: signature.expected, actual: "key source failed: \(reason)")
@@ -38,7 +38,12 @@ enum TokenChecks {
         }
         out.append(signature)
         out.append(CheckFinding.folding(K.issuer, c.findings(["ISS-"]), expected: expect.issuer ?? "not configured"))
-        out.append(CheckFinding.folding(K.audience, c.findings(["AUD-"]), expected: expect.audiences.isEmpty ? "not configured" : expect.audiences.joined(separator: " or ")))
+        if expect.audiences.isEmpty {
+            // The validator warns about an unchecked `aud`; the suite simply did not ask.
+            out.append(.skip(K.audience, "expect.audience not configured"))
+        } else {
+            out.append(CheckFinding.folding(K.audience, c.findings(["AUD-"]), expected: expect.audiences.joined(separator: " or ")))
+        }
         out.append(CheckFinding.folding(K.times, c.findings(["EXP-", "NBF-", "IAT-"]), expected: "exp in the future, nbf and iat not in the future (leeway \(Int(c.endpoint.leeway)) s)"))
         out.append(lifetimeMatch(c))
         out.append(profile(c))

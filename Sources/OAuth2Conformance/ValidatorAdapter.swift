@@ -17,6 +17,10 @@ public struct ValidatorAdapter: TokenValidating {
             return TokenValidationOutcome(findings: [], grantedScopes: nil, keyProblems: problems)
         }
         var algorithms: [JWSAlgorithm]?
+        if request.algorithms.isEmpty, keys.isEmpty {
+            // No key source and no list: any registered algorithm but `none` (RFC 8725 §3.1); JWT-04 reports the key.
+            algorithms = JWSAlgorithm.allCases.filter { $0 != .none }
+        }
         if !request.algorithms.isEmpty {
             algorithms = request.algorithms.compactMap { JWSAlgorithm(rawValue: $0) }
             let unknown = request.algorithms.filter { JWSAlgorithm(rawValue: $0) == nil }
