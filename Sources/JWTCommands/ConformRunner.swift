@@ -47,8 +47,7 @@ public struct ConformRunner: Sendable {
                 return .unavailable
             }
         }
-        let transport = makeTransport()
-        defer { if let shutdown = transport as? AsyncHTTPTransport { Task { await shutdown.shutdown() } } }
+        var transports: [any HTTPTransport] = []
         var worst: JWTExit = .ok
         var anyReached = false
         var loadFailure: JWTExit?
@@ -62,8 +61,11 @@ public struct ConformRunner: Sendable {
                 continue
             }
             let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
+            let needed = TransportPool.size(forConcurrency: concurrency ?? suite.defaults.concurrency)
+            while transports.count < needed { transports.append(makeTransport()) }
+            let pool = TransportPool(transports.prefix(needed).map { ClientTransportAdapter(transport: $0) })
             let runner = ConformanceRunner(
-                transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(), now: environment.now,
+                transport: pool, validator: ValidatorAdapter(), now: environment.now,
                 concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
             )
             let result = await runner.run(suite)
@@ -77,6 +79,7 @@ public struct ConformRunner: Sendable {
             }
             if result.failed, worst == .ok { worst = .failed }
         }
+        for case let client as AsyncHTTPTransport in transports { await client.shutdown() }
         if let server { await server.stop() }
         if let loadFailure { return loadFailure }
         if !anyReached, worst == .failed { return .unavailable }
