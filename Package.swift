@@ -80,6 +80,7 @@ let package = Package(
         .executableTarget(name: "jwt", dependencies: ["JWTCommands"], swiftSettings: strict),
         .executableTarget(name: "jwt-bench", dependencies: ["JOSECore", "JWTValidation"], path: "Sources/jwt-bench", swiftSettings: strict),
         .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore"], swiftSettings: strict),
+        .testTarget(name: "JWTValidationTests", dependencies: ["JWTValidation", "JOSECore"], swiftSettings: strict),
         .testTarget(
             name: "OAuth2ConformanceTests",
             dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore"],

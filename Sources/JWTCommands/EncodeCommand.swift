@@ -8,7 +8,7 @@ public struct EncodeCommand: ParsableCommand {
         abstract: "Build and sign a token (for tests and demos).",
         discussion: """
             Claims come from --claims-file, then --claim NAME=VALUE (VALUE is JSON when it parses as JSON, else a \
-            string), then --iat/--nbf/--exp. Times: now, +1h, -5m, +90 (seconds), epoch seconds or ISO 8601 UTC. \
+            string), then --iat/--nbf/--exp. Times: now, +1h, +90 (seconds), -5m (write --nbf=-5m), epoch seconds or ISO 8601 UTC. \
             iat is set to now unless --no-iat or the claims already have it. alg none needs --unsecured.
             """
     )

@@ -21,9 +21,9 @@ public struct VerifyRunner {
             if let batch = options.batch {
                 return try runBatch(batch, environment: environment)
             }
+            let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
             let text = try TokenInput.read(options.token, environment: environment, limit: limits.maxTokenBytes)
             let jws = try Self.parse(text, limits: limits)
-            let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
             let validationOptions = options.validationOptions(now: environment.now())
             let report = Validator(options: validationOptions).validate(token: jws, keys: keys)
             let fingerprint = TokenFingerprint.of(text)

@@ -46,14 +46,9 @@ public struct ValidationContext: Sendable {
     /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1).
     public var algorithm: JWSAlgorithm? { token.header.algorithm }
 
-    /// The algorithms a key may be used with: its JWK `alg` when set (RFC 7517 §4.4), else what its type fits.
-    public static func algorithms(of key: JWSKey) -> [JWSAlgorithm] {
-        if let name = key.alg {
-            guard let alg = JWSAlgorithm(rawValue: name), key.compatibleAlgorithms.contains(alg) else { return [] }
-            return [alg]
-        }
-        return key.compatibleAlgorithms
-    }
+    /// The algorithms a key may be used with: what its type fits, narrowed by its JWK `alg`, `use` and `key_ops`
+    /// (RFC 7517 §4.2–4.4).
+    public static func algorithms(of key: JWSKey) -> [JWSAlgorithm] { key.compatibleAlgorithms }
 
     /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
     public var allowedAlgorithms: [JWSAlgorithm] {

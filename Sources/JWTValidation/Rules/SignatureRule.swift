@@ -57,11 +57,7 @@ public struct SignatureRule: ValidationRule {
             let exact = keys.filter { $0.kid == kid }
             pool = exact.isEmpty ? keys.filter { $0.kid == nil } : exact
         }
-        return pool.filter { key in
-            ValidationContext.algorithms(of: key).contains(algorithm)
-                && (key.use == nil || key.use == "sig")
-                && (key.keyOps == nil || key.keyOps!.contains("verify"))
-        }
+        return pool.filter { ValidationContext.algorithms(of: $0).contains(algorithm) }
     }
 
     static func name(_ key: JWSKey) -> String {

@@ -1,0 +1,135 @@
+import Foundation
+import JOSECore
+@testable import JWTCommands
+
+/// Runs commands in process with captured output, a fixed clock and recorded file reads.
+final class CommandHarness: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outText = ""
+    private var errText = ""
+    private var reads: [String] = []
+    var stdin: [UInt8] = []
+    var variables: [String: String] = [:]
+    let now: Double
+
+    init(now: Double = 1_700_000_000) { self.now = now }
+
+    var out: String { lock.withLock { outText } }
+    var err: String { lock.withLock { errText } }
+    var filesRead: [String] { lock.withLock { reads } }
+
+    var environment: CommandEnvironment {
+        CommandEnvironment(
+            now: { [now] in now },
+            writeOut: { text in self.lock.withLock { self.outText += text } },
+            writeErr: { text in self.lock.withLock { self.errText += text } },
+            readStdin: { [stdin] limit in Array(stdin.prefix(limit + 1)) },
+            readFile: { path, limit throws(JWTCommandsError) in
+                self.lock.withLock { self.reads.append(path) }
+                return try FileIO.readFile(path, limit: limit)
+            },
+            variables: variables,
+            stdoutIsTerminal: false
+        )
+    }
+
+    func verify(_ arguments: [String], fetcher: any KeyFetcher = URLSessionKeyFetcher(timeout: 5), stdinLines: [UInt8]? = nil) throws -> JWTExit {
+        let command: VerifyCommand
+        do {
+            command = try VerifyCommand.parse(arguments)
+        } catch {
+            lock.withLock { errText += VerifyCommand.message(for: error) + "\n" }
+            return JWTExit(rawValue: VerifyCommand.exitCode(for: error).rawValue) ?? .internalError
+        }
+        var runner = VerifyRunner(options: command, fetcher: fetcher)
+        if let stdinLines { runner.openStdinLines = { BytesLineSource(stdinLines) } }
+        return runner.run(environment: environment)
+    }
+
+    func encode(_ arguments: [String]) throws -> JWTExit {
+        let command: EncodeCommand
+        do {
+            command = try EncodeCommand.parse(arguments)
+        } catch {
+            lock.withLock { errText += EncodeCommand.message(for: error) + "\n" }
+            return JWTExit(rawValue: EncodeCommand.exitCode(for: error).rawValue) ?? .internalError
+        }
+        return EncodeRunner(options: command).run(environment: environment)
+    }
+
+    /// Encodes and returns the token (expects success).
+    func token(_ arguments: [String]) throws -> String {
+        let before = out
+        let code = try encode(arguments)
+        guard code == .ok else { throw JWTCommandsError(code: "TEST", exit: code, message: "encode failed: \(err)") }
+        return String(out.dropFirst(before.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func reset() { lock.withLock { outText = ""; errText = "" } }
+}
+
+/// A temporary folder with helpers to write files; removed on deinit.
+final class TempDir: @unchecked Sendable {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "jwt-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Array(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let file = path + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+}
+
+/// A fetcher that answers from a table and records every URL asked for.
+final class RecordingFetcher: KeyFetcher, @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked: [String] = []
+    let responses: [String: KeyFetchResponse]
+
+    init(_ responses: [String: KeyFetchResponse] = [:]) { self.responses = responses }
+
+    var requests: [String] { lock.withLock { asked } }
+
+    func fetch(_ url: String, limit: Int) throws(JWTCommandsError) -> KeyFetchResponse {
+        lock.withLock { asked.append(url) }
+        guard let response = responses[url] else { throw JWTCommandsError.unreachable("\(url): connection refused") }
+        return response
+    }
+}
+
+/// Keys for tests, written to files: private PEM (for encode) and public PEM / JWK (for verify).
+struct KeyFiles {
+    let key: JWSKey
+    /// Kept so the folder outlives every use of the paths.
+    let dir: TempDir
+    let privatePath: String
+    let publicPath: String
+
+    init(_ algorithm: JWSAlgorithm, in dir: TempDir, kid: String? = nil) throws {
+        self.dir = dir
+        let name = algorithm.rawValue + (kid ?? "")
+        if algorithm.family == .hmac {
+            // Printable secret (64 random bytes as hex, 128 octets) so no trailing newline is ever stripped.
+            let secret = Array(Digest.hex((0..<64).map { _ in UInt8.random(in: 0...255) }).utf8)
+            key = try JWSKey.hmac(secret: secret, kid: kid)
+            privatePath = try dir.write(name + ".secret", secret)
+            publicPath = privatePath
+        } else {
+            key = try JWSKey.generate(for: algorithm, kid: kid)
+            privatePath = try dir.write(name + ".key.pem", try key.privatePEM()!)
+            publicPath = try dir.write(name + ".pub.pem", try key.publicPEM())
+        }
+    }
+}

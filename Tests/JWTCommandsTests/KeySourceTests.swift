@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import JOSECore
+@testable import JWTCommands
+
+@Suite struct KeySourceTests {
+    static func signed(_ key: JWSKey, kid: String, claims: String = #"{"iss":"ISS","exp":1800000000}"#) throws -> String {
+        try JWSSigner.sign(header: ["alg": "ES256", "kid": .string(kid)], payload: Array(claims.utf8), key: key)
+    }
+
+    static func jwks(_ keys: [JWSKey]) -> String {
+        JSONValue.object(["keys": .array(keys.map { .object($0.publicJWK) })]).compact
+    }
+
+    @Test(arguments: [
+        ("https://as.example", ["https://as.example/.well-known/oauth-authorization-server", "https://as.example/.well-known/openid-configuration"]),
+        ("https://as.example/", ["https://as.example/.well-known/oauth-authorization-server", "https://as.example/.well-known/openid-configuration"]),
+        ("https://as.example/tenant/1", ["https://as.example/.well-known/oauth-authorization-server/tenant/1", "https://as.example/tenant/1/.well-known/openid-configuration"]),
+        ("http://127.0.0.1:8080/t", ["http://127.0.0.1:8080/.well-known/oauth-authorization-server/t", "http://127.0.0.1:8080/t/.well-known/openid-configuration"]),
+    ])
+    func metadataURLs(issuer: String, urls: [String]) {
+        #expect(IssuerDiscovery.metadataURLs(for: issuer) == urls)
+    }
+
+    @Test(arguments: [
+        ("https://x.example/jwks", nil as String?),
+        ("http://127.0.0.1:9/jwks", nil),
+        ("http://localhost/jwks", nil),
+        ("http://[::1]:80/jwks", nil),
+        ("http://x.example/jwks", "plain http"),
+        ("http://127.0.0.1.evil.com/jwks", "plain http"),
+        ("ftp://x/jwks", "not an absolute http(s) URL"),
+        ("https://user@x.example/jwks", "not an absolute http(s) URL"),
+    ])
+    func urlPolicy(url: String, refusal: String?) {
+        let found = KeyURLPolicy.refusal(url)
+        if let refusal { #expect(found?.contains(refusal) == true) } else { #expect(found == nil) }
+    }
+
+    @Test func discoveryTriesRFC8414ThenOpenID() throws {
+        let key = try JWSKey.generate(for: .ES256, kid: "d1")
+        let issuer = "https://as.example/t"
+        let fetcher = RecordingFetcher([
+            "https://as.example/t/.well-known/openid-configuration": KeyFetchResponse(status: 200, body: Array(#"{"issuer":"https://as.example/t","jwks_uri":"https://as.example/keys"}"#.utf8)),
+            "https://as.example/keys": KeyFetchResponse(status: 200, body: Array(Self.jwks([key]).utf8)),
+            "https://as.example/.well-known/oauth-authorization-server/t": KeyFetchResponse(status: 404, body: []),
+        ])
+        let token = try Self.signed(key, kid: "d1", claims: #"{"iss":"https://as.example/t","exp":1800000000}"#)
+        let harness = CommandHarness()
+        #expect(try harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .ok, "\(harness.out)\(harness.err)")
+        #expect(fetcher.requests == ["https://as.example/.well-known/oauth-authorization-server/t",
+                                     "https://as.example/t/.well-known/openid-configuration", "https://as.example/keys"])
+        #expect(harness.out.contains("✓ ISS-01"))   // --issuer also sets the expected iss
+    }
+
+    @Test(arguments: [
+        (#"{"issuer":"https://as.example/","jwks_uri":"https://as.example/keys"}"#, JWTExit.malformed, "exact match"),
+        (#"{"issuer":"https://as.example"}"#, .malformed, "no \"jwks_uri\""),
+        (#"{"issuer":"https://as.example","jwks_uri":"http://evil.example/keys"}"#, .malformed, "plain http"),
+        (#"not json"#, .malformed, "metadata"),
+    ])
+    func discoveryRefusesBadMetadata(body: String, exit: JWTExit, message: String) throws {
+        let fetcher = RecordingFetcher(["https://as.example/.well-known/oauth-authorization-server": KeyFetchResponse(status: 200, body: Array(body.utf8))])
+        let harness = CommandHarness()
+        #expect(try harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: fetcher) == exit)
+        #expect(harness.err.contains(message), "\(harness.err)")
+        #expect(fetcher.requests.count == 1)
+    }
+
+    @Test func unreachableSourcesAre69() throws {
+        let harness = CommandHarness()
+        #expect(try harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: RecordingFetcher()) == .unavailable)
+        #expect(try harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: RecordingFetcher()) == .unavailable)
+        let notFound = RecordingFetcher(["https://as.example/jwks": KeyFetchResponse(status: 500, body: [])])
+        #expect(try harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: notFound) == .unavailable)
+    }
+
+    /// JWKS by URL and issuer discovery against a real local HTTP server, through URLSession.
+    @Test func jwksURLAndDiscoveryOverHTTP() throws {
+        let key = try JWSKey.generate(for: .ES256, kid: "live")
+        let server = try LocalHTTPServer(routes: [
+            "/jwks": .init(body: Self.jwks([try JWSKey.generate(for: .ES256, kid: "other"), key])),
+            "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#),
+            "/moved": .init(status: 302, location: "http://localhost:1/jwks"),
+            "/big": .init(body: String(repeating: " ", count: (1 << 20) + 10) + "{}"),
+        ])
+        defer { server.stop() }
+        let fetcher = URLSessionKeyFetcher(timeout: 5)
+        let token = try Self.signed(key, kid: "live", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
+        let harness = CommandHarness()
+        #expect(try harness.verify([token, "--jwks", server.base + "/jwks"], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(try harness.verify([token, "--issuer", server.base], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(server.requests == ["/jwks", "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", "/jwks"])
+        harness.reset()
+        #expect(try harness.verify([token, "--jwks", server.base + "/moved"], fetcher: fetcher) == .unavailable)
+        #expect(harness.err.contains("redirect to http://localhost:1/jwks refused"))
+        harness.reset()
+        #expect(try harness.verify([token, "--jwks", server.base + "/big"], fetcher: fetcher) == .unavailable)
+        #expect(harness.err.contains("larger than"))
+    }
+
+    @Test func closedPortIs69() throws {
+        let listener = try ListeningSocket()
+        let port = listener.port
+        // Close the listener so the port refuses connections.
+        _ = listener
+        let harness = CommandHarness()
+        let closed = "http://127.0.0.1:1/jwks"
+        #expect(try harness.verify(["a.b.c", "--jwks", closed], fetcher: URLSessionKeyFetcher(timeout: 3)) == .unavailable)
+        #expect(port > 0)
+    }
+}

@@ -1,0 +1,72 @@
+import Testing
+import JOSECore
+@testable import JWTValidation
+
+@Suite struct ScopeSetTests {
+    @Test(arguments: [
+        (#"{"scope":"read write"}"#, ["read", "write"]),
+        (#"{"scope":"  read   write  "}"#, ["read", "write"]),
+        (#"{"scp":"access_as_user"}"#, ["access_as_user"]),
+        (#"{"scp":["a","b"]}"#, ["a", "b"]),
+        (#"{"scopes":["x"],"roles":["admin"]}"#, ["x", "admin"]),
+        (#"{"scope":"a b","scp":["b","c"],"roles":["a","d"]}"#, ["a", "b", "c", "d"]),
+        (#"{"sub":"x"}"#, []),
+        (#"{"scope":"read\twrite"}"#, ["read\twrite"]),
+    ])
+    func extracts(claims: String, granted: [String]) {
+        #expect(ScopeSet(claims: TokenFactory.object(claims)).granted == granted)
+    }
+
+    @Test(arguments: [
+        (#"{"scope":["read"]}"#, "\"scope\" must be a space-separated string, found array"),
+        (#"{"scp":5}"#, "\"scp\" must be a string or an array of strings, found number"),
+        (#"{"roles":"admin"}"#, "\"roles\" must be an array of strings, found string"),
+        (#"{"scopes":["a",1]}"#, "\"scopes\" holds a non-string element; those were ignored"),
+    ])
+    func reportsBadShapes(claims: String, problem: String) {
+        #expect(ScopeSet(claims: TokenFactory.object(claims)).problems == [problem])
+    }
+
+    /// Exact token match: no prefix, suffix or case tricks (RFC 6749 §3.3).
+    @Test(arguments: [
+        ("read:all", ["read"], ["read"]),
+        ("reader", ["read"], ["read"]),
+        ("Read", ["read"], ["read"]),
+        ("read", ["read"], []),
+        ("read write", ["write", "read"], []),
+        ("admin read", ["read", "delete"], ["delete"]),
+    ])
+    func missingScopes(scope: String, required: [String], missing: [String]) {
+        let set = ScopeSet(claims: ["scope": .string(scope)])
+        #expect(set.missing(required) == missing)
+    }
+
+    @Test func excessScopes() {
+        let set = ScopeSet(claims: ["scope": "read write admin"])
+        #expect(set.excess(["read", "write"]) == ["admin"])
+        #expect(set.excess(["read", "write", "admin"]) == [])
+    }
+
+    @Test func scopeRulesReportGrantedMissingExcess() throws {
+        let token = try TokenFactory.unsigned(claims: #"{"scope":"read write admin"}"#)
+        let options = ValidationOptions(now: TokenFactory.now, requiredScopes: ["read", "delete"], allowedScopes: ["read", "write"])
+        let context = TokenFactory.context(token, options)
+        let required = RequiredScopesRule().evaluate(context)
+        #expect(required.status == .fail)
+        #expect(required.message == "not granted: delete")
+        let allowed = AllowedScopesRule().evaluate(context)
+        #expect(allowed.status == .fail)
+        #expect(allowed.message == "granted beyond the allowed set: admin")
+        let report = Validator(options: options).validate(token: token, keys: [])
+        #expect(report.grantedScopes == ["read", "write", "admin"])
+        #expect(report.missingScopes == ["delete"])
+        #expect(report.excessScopes == ["admin"])
+    }
+
+    @Test func noScopeOptionsSkip() throws {
+        let context = TokenFactory.context(try TokenFactory.unsigned(claims: #"{"scope":"a"}"#))
+        #expect(RequiredScopesRule().evaluate(context).status == .skip)
+        #expect(AllowedScopesRule().evaluate(context).status == .skip)
+        #expect(ScopeClaimsRule().evaluate(context).status == .pass)
+    }
+}
