@@ -39,50 +39,62 @@ public enum Base64URL {
         }
     }
 
-    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation.
+    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation, one allocation.
     public static func decode(_ input: UnsafeBufferPointer<UInt8>, segment: String = "input") throws(JOSEError) -> [UInt8] {
         let count = input.count
         if count % 4 == 1 {
             throw JOSEError(.invalidBase64URL, "\(segment): base64url length \(count) is impossible (a length of 1 mod 4 cannot encode whole bytes)")
         }
-        var out = [UInt8]()
-        out.reserveCapacity(count * 3 / 4)
-        try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
-            var index = 0
-            // Whole quads.
-            while index + 4 <= count {
-                let c0 = table[Int(input[index])], c1 = table[Int(input[index + 1])]
-                let c2 = table[Int(input[index + 2])], c3 = table[Int(input[index + 3])]
-                if (c0 | c1 | c2 | c3) == 255 {
-                    try fail(input, from: index, segment: segment, table: table)
-                }
-                let value = UInt32(c0) << 18 | UInt32(c1) << 12 | UInt32(c2) << 6 | UInt32(c3)
-                out.append(UInt8(truncatingIfNeeded: value >> 16))
-                out.append(UInt8(truncatingIfNeeded: value >> 8))
-                out.append(UInt8(truncatingIfNeeded: value))
-                index += 4
-            }
-            let rest = count - index
-            if rest >= 2 {
-                var values = [UInt8](repeating: 0, count: rest)
-                for k in 0..<rest {
-                    let v = table[Int(input[index + k])]
-                    if v == 255 { try fail(input, from: index + k, segment: segment, table: table) }
-                    values[k] = v
-                }
-                if rest == 2 {
-                    guard values[1] & 0x0F == 0 else {
-                        throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(index + 1) (non-canonical base64url)")
+        let rest = count % 4
+        let outputCount = count / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+        // Where decoding stopped on a bad character, or at the non-canonical last character; nil when all is well.
+        var invalidAt: Int? = nil
+        var unusedBitsAt: Int? = nil
+        let out = decodeTable.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
+                var index = 0
+                var written = 0
+                // Whole quads.
+                while index + 4 <= count {
+                    let c0 = table[Int(input[index])], c1 = table[Int(input[index + 1])]
+                    let c2 = table[Int(input[index + 2])], c3 = table[Int(input[index + 3])]
+                    if (c0 | c1 | c2 | c3) == 255 {
+                        invalidAt = index
+                        break
                     }
-                    out.append(values[0] << 2 | values[1] >> 4)
-                } else {
-                    guard values[2] & 0x03 == 0 else {
-                        throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(index + 2) (non-canonical base64url)")
-                    }
-                    out.append(values[0] << 2 | values[1] >> 4)
-                    out.append((values[1] & 0x0F) << 4 | values[2] >> 2)
+                    let value = UInt32(c0) << 18 | UInt32(c1) << 12 | UInt32(c2) << 6 | UInt32(c3)
+                    buffer[written] = UInt8(truncatingIfNeeded: value >> 16)
+                    buffer[written + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                    buffer[written + 2] = UInt8(truncatingIfNeeded: value)
+                    written += 3
+                    index += 4
                 }
+                if invalidAt == nil, rest >= 2 {
+                    let v0 = table[Int(input[index])], v1 = table[Int(input[index + 1])]
+                    let v2 = rest == 3 ? table[Int(input[index + 2])] : 0
+                    if (v0 | v1 | v2) == 255 {
+                        invalidAt = index
+                    } else if rest == 2 {
+                        if v1 & 0x0F != 0 { unusedBitsAt = index + 1 }
+                        buffer[written] = v0 << 2 | v1 >> 4
+                        written += 1
+                    } else {
+                        if v2 & 0x03 != 0 { unusedBitsAt = index + 2 }
+                        buffer[written] = v0 << 2 | v1 >> 4
+                        buffer[written + 1] = (v1 & 0x0F) << 4 | v2 >> 2
+                        written += 2
+                    }
+                }
+                initialized = written
             }
+        }
+        if let invalidAt {
+            try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
+                try fail(input, from: invalidAt, segment: segment, table: table)
+            }
+        }
+        if let unusedBitsAt {
+            throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(unusedBitsAt) (non-canonical base64url)")
         }
         return out
     }

@@ -112,7 +112,15 @@ private struct State {
             guard bytes[index] == UInt8(ascii: "\"") else { throw error("expected a member name") }
             let nameOffset = index
             let name = try parseString()
-            guard seen.insert(name).inserted else {
+            // Small objects (headers, claims sets): a linear scan beats hashing every name; a Set beyond that.
+            let isDuplicate: Bool
+            if members.count < 24 {
+                isDuplicate = members.contains { $0.name == name }
+            } else {
+                if seen.isEmpty { seen = Set(members.map(\.name)) }
+                isDuplicate = !seen.insert(name).inserted
+            }
+            guard !isDuplicate else {
                 index = nameOffset
                 throw error("duplicate member name \"\(name)\"")
             }
@@ -179,11 +187,17 @@ private struct State {
     mutating func parseString() throws(JOSEError) -> String {
         index += 1  // opening quote
         let start = index
-        // Fast path: no escapes.
+        // Fast path: no escapes. ASCII-only text (the common case) needs no UTF-8 validation; `String(validating:)` is
+        // an unspecialised generic that costs a metadata lookup per string, so it is kept for non-ASCII text.
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                if isASCII {
+                    index += 1
+                    return String(decoding: slice, as: UTF8.self)
+                }
                 guard let text = String(validating: slice, as: UTF8.self) else {
                     index = start
                     throw error("invalid UTF-8 in a string")
@@ -193,6 +207,7 @@ private struct State {
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("unescaped control character in a string") }
+            if byte >= 0x80 { isASCII = false }
             index += 1
         }
         guard index < bytes.count else { throw error("unterminated string") }

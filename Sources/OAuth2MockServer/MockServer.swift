@@ -36,6 +36,11 @@ public enum MockServer {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// Builds the service for `configuration` and starts it (the conformance runner's `--mock`).
+    public static func start(configuration: MockConfiguration = .demo, port: Int = 0, log: (@Sendable (String) -> Void)? = nil) async throws(MockServerError) -> RunningMockServer {
+        try await start(service: try makeService(configuration: configuration), port: port, log: log)
+    }
+
     /// Starts the server on `127.0.0.1:port` (0 = any free port) and returns once it listens.
     public static func start(service: MockService, port: Int = 0, log: (@Sendable (String) -> Void)? = nil) async throws(MockServerError) -> RunningMockServer {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
@@ -43,11 +48,17 @@ public enum MockServer {
             continuation.yield(bound)
             continuation.finish()
         }
-        let task = Task { try await app.run() }
+        let task = Task {
+            do { try await app.run() } catch {
+                continuation.finish()  // a failed bind must not leave `start` waiting
+                throw error
+            }
+            continuation.finish()
+        }
         var iterator = stream.makeAsyncIterator()
         guard let bound = await iterator.next() else {
             task.cancel()
-            throw MockServerError(.server, "server did not start")
+            throw MockServerError(.server, "server did not start on 127.0.0.1:\(port)")
         }
         let url = "http://127.0.0.1:\(bound)"
         service.baseURL = url

@@ -107,15 +107,19 @@ public final class MockService: Sendable {
         return r
     }
 
-    /// A random RFC 4122 version-4 style identifier for `jti`.
+    /// A random RFC 4122 version-4 style identifier for `jti` (two 64-bit draws, hex, dashed 8-4-4-4-12).
     static func randomID() -> String {
         var g = SystemRandomNumberGenerator()
-        let hex = Array("0123456789abcdef")
-        var s = ""
-        for i in 0..<32 {
-            if [8, 12, 16, 20].contains(i) { s.append("-") }
-            s.append(hex[Int(g.next() as UInt8) & 15])
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(36)
+        for (index, word) in [g.next() as UInt64, g.next() as UInt64].enumerated() {
+            for nibble in 0..<16 {
+                let position = index * 16 + nibble
+                if position == 8 || position == 12 || position == 16 || position == 20 { out.append(UInt8(ascii: "-")) }
+                out.append(hex[Int((word >> UInt64(nibble * 4)) & 15)])
+            }
         }
-        return s
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -14,7 +14,8 @@ public final class MockTokenSigner: Sendable {
     public let algorithm: JWSAlgorithm
     public let key: JWSKey
     let unknownKey: JWSKey
-    let headerPrefix: JSONObject
+    /// `BASE64URL(header) + "."`, computed once (RFC 7515 §5.1 steps 1–2 do not change between tokens).
+    let headerPrefix: String
     let unknownHeader: JSONObject
     /// `{"keys":[public JWK]}`.
     public let jwks: JSONObject
@@ -32,7 +33,8 @@ public final class MockTokenSigner: Sendable {
             throw MockServerError(.signingKey, "cannot generate a second key: \(error.message)")
         }
         let kid = key.kid ?? keyID
-        self.headerPrefix = ["alg": .string(algorithm.rawValue), "typ": "at+jwt", "kid": .string(kid)]
+        let header: JSONValue = ["alg": .string(algorithm.rawValue), "typ": "at+jwt", "kid": .string(kid)]
+        self.headerPrefix = Base64URL.encode(Array(header.compact.utf8)) + "."
         self.unknownHeader = ["alg": .string(algorithm.rawValue), "typ": "at+jwt", "kid": .string("unknown-" + keyID)]
         var jwk = key.publicJWK
         if jwk["kid"] == nil { jwk["kid"] = .string(kid) }
@@ -72,7 +74,9 @@ public final class MockTokenSigner: Sendable {
         do {
             switch variant {
             case .normal:
-                return try JWSSigner.sign(header: headerPrefix, payload: payload, key: key)
+                let signingInput = headerPrefix + Base64URL.encode(payload)
+                let signature = try JWSSigner.sign(algorithm: algorithm, signingInput: Array(signingInput.utf8), key: key)
+                return signingInput + "." + Base64URL.encode(signature)
             case .unknownKey:
                 return try JWSSigner.sign(header: unknownHeader, payload: payload, key: unknownKey)
             case .unsecured:

@@ -72,15 +72,36 @@ enum FormDecoding {
     }
 }
 
-/// Standard padded base64 decoding (RFC 4648 §4), for HTTP Basic.
+/// Standard padded base64 decoding (RFC 4648 §4), for HTTP Basic. `nil` for anything malformed.
 enum StandardBase64 {
     static func decode(_ text: String) -> [UInt8]? {
-        var t = text.replacingASCII("+", with: "-").replacingASCII("/", with: "_")
-        while t.hasSuffix("=") { t.removeLast() }
-        return try? Base64URL.decode(t)
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count * 3 / 4)
+        var accumulator: UInt32 = 0
+        var bits = 0
+        var padding = 0
+        var count = 0
+        for c in text.utf8 {
+            count += 1
+            let v: UInt32
+            switch c {
+            case 65...90: v = UInt32(c - 65)
+            case 97...122: v = UInt32(c - 71)
+            case 48...57: v = UInt32(c + 4)
+            case 43: v = 62
+            case 47: v = 63
+            case 61: padding += 1; continue
+            default: return nil
+            }
+            if padding > 0 { return nil }
+            accumulator = accumulator << 6 | v
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
+            }
+        }
+        guard count % 4 == 0, padding <= 2 else { return nil }
+        return out
     }
-}
-
-extension String {
-    func replacingASCII(_ a: Character, with b: Character) -> String { String(map { $0 == a ? b : $0 }) }
 }

@@ -65,3 +65,31 @@ import JOSECore
         #expect(try JWSVerifier.verify(algorithm: algorithm, signingInput: Array("abc".utf8), signature: again, key: fromPublicPEM))
     }
 }
+
+/// RFC 7797: signing with `"b64": false`.
+@Suite struct UnencodedPayloadSigningTests {
+    @Test func rfc7797SigningReproducesTheRFCExample() throws {
+        // RFC 7797 §4.2 (key = RFC 7515 A.1's HMAC key): header {"alg":"HS256","b64":false,"crit":["b64"]}, payload "$.02".
+        // "$.02" contains '.', so compact signing must refuse it; the signature over the detached input must match.
+        let secret = try Base64URL.decode("AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow")
+        let key = try JWSKey.hmac(secret: secret)
+        let header: JSONObject = ["alg": "HS256", "b64": false, "crit": ["b64"]]
+        #expect(throws: JOSEError(.invalidHeader, "")) { try JWSSigner.sign(header: header, payload: Array("$.02".utf8), key: key) }
+        let input = Array("eyJhbGciOiJIUzI1NiIsImI2NCI6ZmFsc2UsImNyaXQiOlsiYjY0Il19.$.02".utf8)
+        let signature = try JWSSigner.sign(algorithm: .HS256, signingInput: input, key: key)
+        #expect(Base64URL.encode(signature) == "A5dxf2s96_n5FLueVuW1Z_vh161FwXZC4YLPff6dmDY")
+    }
+
+    @Test func unencodedCompactRoundTrip() throws {
+        let key = try JWSKey.generate(for: .ES256)
+        let header: JSONObject = ["alg": "ES256", "b64": false, "crit": ["b64"]]
+        let compact = try JWSSigner.sign(header: header, payload: Array("hello-world".utf8), key: key)
+        #expect(compact.split(separator: ".")[1] == "hello-world")
+        guard case .jws(let token) = try CompactToken.parse(compact) else { Issue.record("not a JWS"); return }
+        #expect(token.payload == Array("hello-world".utf8))
+        #expect(try JWSVerifier.verify(token, key: key))
+        #expect(throws: JOSEError(.invalidHeader, "")) {
+            try JWSSigner.sign(header: ["alg": "ES256", "b64": false], payload: Array("x".utf8), key: key)
+        }
+    }
+}

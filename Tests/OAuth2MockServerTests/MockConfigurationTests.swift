@@ -1,3 +1,4 @@
+import JOSECore
 import Testing
 @testable import OAuth2MockServer
 
@@ -72,5 +73,70 @@ struct MockConfigurationTests {
     @Test(arguments: ["", "explode", "503:0", "503:x"])
     func faultParsingRejects(_ text: String) {
         #expect(MockFault.parse(text) == nil)
+    }
+}
+
+@Suite("Mock server lifecycle and identifiers")
+struct MockLifecycleTests {
+    @Test func busyPortIsATypedError() async throws {
+        let service = try MockServer.makeService(configuration: .demo)
+        let first = try await MockServer.start(service: service)
+        await #expect(throws: MockServerError(.server, "")) {
+            _ = try await MockServer.start(service: try MockServer.makeService(configuration: .demo), port: first.port)
+        }
+        await first.stop()
+    }
+
+    @Test func jtiIsRandomAndUUIDShaped() {
+        let ids = (0..<100).map { _ in MockService.randomID() }
+        #expect(Set(ids).count == 100)
+        for id in ids {
+            #expect(id.count == 36)
+            #expect(id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        }
+    }
+
+    @Test func unknownKeyFileIsSigningKeyError() {
+        var config = MockConfiguration.demo
+        config.keyFile = "/nonexistent.pem"
+        #expect(throws: MockServerError(.signingKey, "")) { try MockServer.makeService(configuration: config) }
+        config.keyFile = nil
+        config.algorithm = "none"
+        #expect(throws: MockServerError(.signingKey, "")) { try MockServer.makeService(configuration: config) }
+    }
+}
+
+@Suite("Token body fast path")
+struct TokenBodyTests {
+    @Test(arguments: [
+        ["access_token": "eyJ.abc-_.x1", "token_type": "Bearer", "expires_in": 60] as JSONObject,
+        ["access_token": "eyJ.abc"] as JSONObject,
+        ["access_token": "needs \"escaping\"", "scope": "a"] as JSONObject,
+        ["token_type": "Bearer"] as JSONObject,
+    ])
+    func sameJSONAsTheGenericWriter(_ members: JSONObject) throws {
+        let fast = try JSONParser().parse(MockService.tokenBody(members))
+        #expect(fast.objectValue.map { Set($0.names) } == Set(members.names))
+        for name in members.names { #expect(fast[name] == members[name]) }
+    }
+}
+
+@Suite("HTTP Basic decoding in the mock")
+struct BasicDecodingTests {
+    @Test(arguments: [("Zm9vYmFy", "foobar"), ("Zm9vYg==", "foob"), ("Zm8=", "fo"), ("", "")])
+    func decodes(_ encoded: String, _ plain: String) {
+        #expect(StandardBase64.decode(encoded) == Array(plain.utf8))
+    }
+
+    @Test(arguments: ["Zm9v!", "Zm9", "Zg=a", "Z===", "Zm9v-_"])
+    func rejects(_ encoded: String) {
+        #expect(StandardBase64.decode(encoded) == nil)
+    }
+
+    @Test func rfc6749BasicDecodesFormEncodedParts() {
+        let header = "Basic MVBwRyUyRlErMTp6JTJGdFo5VndGWnFBcG1JUSUyQlpIMUk1cExrJTJGdUI0dWQlM0FYMiUyRjhiTCUyQndmRlR0MXJGdyUzRA=="
+        let decoded = RequestCredentials.rfc6749Basic(header)
+        #expect(decoded?.id == "1PpG/Q 1")
+        #expect(decoded?.secret == "z/tZ9VwFZqApmIQ+ZH1I5pLk/uB4ud:X2/8bL+wfFTt1rFw=")
     }
 }

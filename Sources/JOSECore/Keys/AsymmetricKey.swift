@@ -13,8 +13,15 @@ final class AsymmetricKey: @unchecked Sendable {
     let hasPrivate: Bool
     /// RSA modulus length in octets (k of RFC 8017), 0 for other kinds.
     let modulusLength: Int
-    /// Prepared `EVP_PKEY_CTX`s (verify-initialised, digest and padding set), per algorithm.
-    let verifyPools: [JWSAlgorithm: ContextPool]
+    /// Prepared `EVP_PKEY_CTX`s (verify-initialised, digest and padding set), per algorithm (at most six entries:
+    /// a linear scan, no hashing per token).
+    private let pools: [(algorithm: JWSAlgorithm, pool: ContextPool)]
+
+    @inline(__always)
+    func verifyPool(_ algorithm: JWSAlgorithm) -> ContextPool? {
+        for entry in pools where entry.algorithm == algorithm { return entry.pool }
+        return nil
+    }
 
     init(_ key: EVPKey, hasPrivate: Bool) throws(JOSEError) {
         self.key = key
@@ -34,6 +41,9 @@ final class AsymmetricKey: @unchecked Sendable {
                 throw JOSEError(.invalidKey, "RSA key: modulus must be odd (RFC 8017 §3.1)")
             }
             modulusLength = n.drop(while: { $0 == 0 }).count
+            if ROCAFingerprint.matches(modulus: n) {
+                throw JOSEError(.invalidKey, "RSA key has the ROCA fingerprint (CVE-2017-15361): its private key can be recovered; replace it")
+            }
         case EVP_PKEY_EC:
             guard let group = key.utf8String(shim_param_group_name()) else {
                 throw JOSEError(.invalidKey, "EC key: curve unreadable (explicit curve parameters are not supported)")
@@ -54,21 +64,21 @@ final class AsymmetricKey: @unchecked Sendable {
         default:
             throw JOSEError(.invalidKey, "key type (libcrypto id \(key.baseID)) is not one JWS signs with: RSA, EC, Ed25519 or Ed448")
         }
-        var pools: [JWSAlgorithm: ContextPool] = [:]
+        var pools: [(algorithm: JWSAlgorithm, pool: ContextPool)] = []
         switch kind {
         case .rsa:
             for algorithm in [JWSAlgorithm.RS256, .RS384, .RS512, .PS256, .PS384, .PS512] {
-                pools[algorithm] = AsymmetricKey.verifyPool(key, digest: MessageDigest.forLength(algorithm.hashLength)!, pss: algorithm.family == .rsaPSS)
+                pools.append((algorithm, AsymmetricKey.makeVerifyPool(key, digest: MessageDigest.forLength(algorithm.hashLength)!, pss: algorithm.family == .rsaPSS)))
             }
         case .ec(let curve):
-            pools[curve.algorithm] = AsymmetricKey.verifyPool(key, digest: ECDSASignature.digestFor(curve), pss: false)
+            pools.append((curve.algorithm, AsymmetricKey.makeVerifyPool(key, digest: ECDSASignature.digestFor(curve), pss: false)))
         case .okp:
             break
         }
-        verifyPools = pools
+        self.pools = pools
     }
 
-    private static func verifyPool(_ key: EVPKey, digest: OpaquePointer, pss: Bool) -> ContextPool {
+    private static func makeVerifyPool(_ key: EVPKey, digest: OpaquePointer, pss: Bool) -> ContextPool {
         ContextPool(
             make: {
                 guard let ctx = EVP_PKEY_CTX_new_from_pkey(nil, key.pointer, nil) else { return nil }

@@ -114,7 +114,18 @@ public final class JWSKey: @unchecked Sendable {
         guard !secret.isEmpty else {
             throw JOSEError(.invalidKey, "HMAC secret is empty (RFC 7518 §3.2 requires at least the hash output size)")
         }
+        if looksLikePublicKeyText(secret) {
+            throw JOSEError(.keyMismatch, "HMAC secret is the text of a PEM or JWK key, not a shared secret: load key files as keys (KeyLoader); public-key bytes used as an HMAC secret are the algorithm-confusion attack (RFC 8725 §2.1, §3.1)")
+        }
         return try JWSKey(material: .symmetric(HMACSecret(secret)), kid: kid, alg: nil, use: nil, keyOps: nil)
+    }
+
+    /// A secret that starts (after whitespace) with "-----BEGIN " or is a JSON object naming a "kty": key text.
+    static func looksLikePublicKeyText(_ secret: [UInt8]) -> Bool {
+        let trimmed = secret.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
+        if trimmed.starts(with: Array("-----BEGIN ".utf8)) { return true }
+        guard trimmed.first == UInt8(ascii: "{") else { return false }
+        return PEMReader.firstIndex(of: Array("\"kty\"".utf8), in: trimmed) != nil
     }
 
     /// Private JWK (with `d`, …, or `k`) for writing key files in tests and mock configuration; nil for a public key.

@@ -11,7 +11,7 @@ enum ECDSASignature {
             return false
         }
         let der = derEncode(r: signature[0..<size], s: signature[size...])
-        guard let pool = key.verifyPools[curve.algorithm] else { return false }
+        guard let pool = key.verifyPool(curve.algorithm) else { return false }
         var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         return withUnsafeMutableBytes(of: &digest) { buffer -> Bool in
             let out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)

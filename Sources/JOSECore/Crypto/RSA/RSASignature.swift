@@ -9,7 +9,7 @@ enum RSASignature {
     static func verify(key: AsymmetricKey, algorithm: JWSAlgorithm, input: UnsafeRawBufferPointer, signature: [UInt8]) -> Bool {
         // RFC 8017 §8.2.2 step 1: the signature is exactly k octets.
         guard signature.count == key.modulusLength, let md = MessageDigest.forLength(algorithm.hashLength),
-              let pool = key.verifyPools[algorithm] else { return false }
+              let pool = key.verifyPool(algorithm) else { return false }
         var digest = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
         return withUnsafeMutableBytes(of: &digest) { buffer -> Bool in
             let out = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
