@@ -6,6 +6,7 @@ import OAuth2Conformance
 ///
 /// Shape: `{suite, started_at, duration, verdict, totals{tests,passed,failed,warnings,skipped}, endpoints[{name, style,
 /// url, reachable, token_fingerprint, started_at, duration, network_time, scope_audit{granted,missing,excess,forbidden},
+/// expected{failures,warnings,met} (only when the suite sets `expected_failures`/`expected_warnings`),
 /// checks[{id,title,severity,status,expected,actual,message,reference,latency}]}]}`.
 public struct JSONReportWriter: Sendable {
     public init() {}
@@ -44,6 +45,13 @@ public struct JSONReportWriter: Sendable {
             ]))))
         } else {
             members.append(.init(name: "scope_audit", value: .null))
+        }
+        if let met = e.expectationMet {
+            members.append(.init(name: "expected", value: .object(JSONObject([
+                .init(name: "failures", value: strings(e.expectedFailures ?? [])),
+                .init(name: "warnings", value: strings(e.expectedWarnings ?? [])),
+                .init(name: "met", value: .bool(met)),
+            ]))))
         }
         members.append(.init(name: "checks", value: .array(e.checks.map(check))))
         return .object(JSONObject(members))

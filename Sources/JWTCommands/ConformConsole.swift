@@ -45,6 +45,12 @@ final class ConformConsole: Sendable {
         let t = run.totals
         let verdict = run.failed ? "FAILED" : "PASSED"
         environment.writeOut("\(run.suite): \(verdict) — \(run.endpoints.count) endpoints, \(t.tests) checks: \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped in \(Int((run.duration * 1000).rounded())) ms\n")
+        let judged = run.endpoints.compactMap(\.expectationMet)
+        if !judged.isEmpty {
+            let met = judged.filter { $0 }.count
+            let missed = run.endpoints.filter { $0.expectationMet == false }.map(\.name)
+            environment.writeOut("expectations: \(met) of \(judged.count) endpoints failed and warned exactly as expected\(missed.isEmpty ? "" : " (not: " + missed.joined(separator: ", ") + ")")\n")
+        }
         environment.writeOut("reports: \(reports.joined(separator: ", "))\n")
     }
 }

@@ -24,11 +24,14 @@ public struct EndpointJudge: Sendable {
             }
         }
         let checks = Self.apply(findings, endpoint: endpoint)
-        return EndpointResult(
+        var result = EndpointResult(
             name: endpoint.name, style: endpoint.style.rawValue, url: Self.displayURL(endpoint.tokenURL), checks: checks,
             scopeAudit: scopes.audit, tokenFingerprint: context.accessToken.map(TokenFingerprint.of),
             startedAt: startedAt, duration: duration, networkTime: observation.networkTime, reachable: observation.reachable
         )
+        result.expectedFailures = endpoint.expectedFailures
+        result.expectedWarnings = endpoint.expectedWarnings
+        return result
     }
 
     /// Severity overrides, then the allow-list: an allow-listed deviation that happens is reported as skipped with

@@ -36,6 +36,9 @@ public struct EndpointResult: Sendable, Equatable {
     public var networkTime: Double
     /// Whether any request reached the server (false: connection refused, DNS, TLS, timeout before any answer).
     public var reachable: Bool
+    /// The suite's `expected_failures` / `expected_warnings` for this endpoint (fault suites), when given.
+    public var expectedFailures: [String]?
+    public var expectedWarnings: [String]?
 
     public init(
         name: String, style: String, url: String, checks: [CheckResult], scopeAudit: ScopeAudit? = nil,
@@ -51,6 +54,14 @@ public struct EndpointResult: Sendable, Equatable {
         self.duration = duration
         self.networkTime = networkTime
         self.reachable = reachable
+    }
+
+    /// Whether the endpoint failed and warned exactly as its suite said; nil when the suite set no expectation.
+    public var expectationMet: Bool? {
+        guard expectedFailures != nil || expectedWarnings != nil else { return nil }
+        let failed = checks.filter { $0.status == .fail }.map(\.id)
+        let warned = checks.filter { $0.status == .warn }.map(\.id)
+        return failed.sorted() == (expectedFailures ?? []).sorted() && warned.sorted() == (expectedWarnings ?? []).sorted()
     }
 
     public func count(_ status: CheckStatus) -> Int { checks.reduce(0) { $0 + ($1.status == status ? 1 : 0) } }
