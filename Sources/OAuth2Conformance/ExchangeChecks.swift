@@ -10,7 +10,7 @@ enum ExchangeChecks {
         } else {
             var problems: [String] = [], seen: [String] = []
             for call in calls {
-                let what = "\(call.call.method) \(call.call.url)"
+                let what = "\(call.call.method) \(EndpointJudge.displayURL(call.call.url))"
                 switch call.withToken {
                 case .response(let r):
                     seen.append("\(what) → \(r.status)")
@@ -21,7 +21,7 @@ enum ExchangeChecks {
             }
             let latency = calls.reduce(0) { $0 + $1.withToken.latency }
             out.append(CheckFinding(K.apiAccepts, problems.isEmpty ? .pass : .fail,
-                                    expected: c.endpoint.api.map { "\($0.method) \($0.url) → \($0.status)" }.joined(separator: "; "),
+                                    expected: c.endpoint.api.map { "\($0.method) \(EndpointJudge.displayURL($0.url)) → \($0.status)" }.joined(separator: "; "),
                                     actual: problems.isEmpty ? seen.joined(separator: "; ") : problems.joined(separator: "; "), latency: latency))
         }
         if c.endpoint.api.contains(where: \.withoutToken) {
@@ -31,7 +31,7 @@ enum ExchangeChecks {
             } else {
                 var problems: [String] = [], seen: [String] = []
                 for (call, outcome) in unauthenticated {
-                    let what = "\(call.method) \(call.url)"
+                    let what = "\(call.method) \(EndpointJudge.displayURL(call.url))"
                     switch outcome {
                     case .response(let r):
                         let challenge = r.header("WWW-Authenticate") ?? ""
