@@ -5,7 +5,7 @@ import JWTValidation
 /// ids, granted scopes; never the token), a summary on stderr. Keys are parsed once; lines are streamed.
 struct BatchVerifier {
     let validator: Validator
-    let keys: [JWSKey]
+    let keys: KeyRing
     let limits: CompactToken.Limits
     /// Output is flushed in chunks of this many bytes.
     static let flushBytes = 1 << 16
@@ -40,7 +40,7 @@ struct BatchVerifier {
                     out += VerifyJSON.batchLine(line: lineNumber, verdict: "malformed", failed: ["JWS-01"], scopes: [], error: "JWE (encrypted) tokens cannot be verified")
                     continue
                 }
-                let report = validator.validate(token: jws, keys: keys)
+                let report = validator.validate(token: jws, keyRing: keys)
                 if report.passed { passed += 1 } else { failed += 1 }
                 out += VerifyJSON.batchLine(line: lineNumber, verdict: report.verdict.rawValue, failed: report.failedIDs, scopes: report.grantedScopes)
                 if out.utf8.count >= Self.flushBytes {

@@ -34,12 +34,12 @@ enum VerifyJSON {
         var out = "{\"line\":\(line),\"verdict\":\"\(verdict)\",\"failed\":["
         for (k, id) in failed.enumerated() {
             if k > 0 { out += "," }
-            JSONValue.writeString(id, to: &out)
+            quote(id, to: &out)
         }
         out += "],\"scopes\":["
         for (k, scope) in scopes.enumerated() {
             if k > 0 { out += "," }
-            JSONValue.writeString(scope, to: &out)
+            quote(scope, to: &out)
         }
         out += "]"
         if let error {
@@ -48,5 +48,16 @@ enum VerifyJSON {
         }
         out += "}\n"
         return out
+    }
+
+    /// A JSON string: printable ASCII without `"` or `\` is copied as is; anything else goes through the escaper.
+    static func quote(_ text: String, to out: inout String) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            JSONValue.writeString(text, to: &out)
+        }
     }
 }

@@ -64,7 +64,7 @@ public struct VerifyRunner {
         } else {
             lines = try FDLineReader(path: source)
         }
-        return try BatchVerifier(validator: validator, keys: keys, limits: limits).run(lines: &lines, environment: environment)
+        return try BatchVerifier(validator: validator, keys: KeyRing(keys), limits: limits).run(lines: &lines, environment: environment)
     }
 
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {

@@ -23,24 +23,24 @@ public struct ScopeSet: Sendable, Equatable {
 
     public init(claims: JSONObject) {
         var granted: [String] = []
-        var seen = Set<String>()
         var sources: [String] = []
         var problems: [String] = []
-        func add(_ scope: Substring) {
-            let s = String(scope)
-            if !s.isEmpty, seen.insert(s).inserted { granted.append(s) }
+        func add(_ s: String) {
+            if !s.isEmpty, !granted.contains(s) { granted.append(s) }
         }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                text.split(separator: " ", omittingEmptySubsequences: true).forEach(add)
+                for part in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
+                    add(String(decoding: part, as: UTF8.self))
+                }
                 sources.append(name)
             case .array(let items) where name != "scope":
                 var ok = true
                 for item in items {
-                    if case .string(let s) = item { add(Substring(s)) } else { ok = false }
+                    if case .string(let s) = item { add(s) } else { ok = false }
                 }
                 if !ok { problems.append("\"\(name)\" holds a non-string element; those were ignored") }
                 sources.append(name)
@@ -56,13 +56,11 @@ public struct ScopeSet: Sendable, Equatable {
 
     /// Required scopes that are not granted, in the order given.
     public func missing(_ required: [String]) -> [String] {
-        let have = Set(granted)
-        return required.filter { !have.contains($0) }
+        required.filter { !granted.contains($0) }
     }
 
     /// Granted scopes outside `allowed`, in granted order.
     public func excess(_ allowed: [String]) -> [String] {
-        let ok = Set(allowed)
-        return granted.filter { !ok.contains($0) }
+        granted.filter { !allowed.contains($0) }
     }
 }

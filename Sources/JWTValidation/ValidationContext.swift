@@ -1,7 +1,8 @@
 import JOSECore
 
-/// Everything a rule looks at, computed once per token by ``Validator``.
-public struct ValidationContext: Sendable {
+/// Everything a rule looks at, computed once per token by ``Validator``. A class: rules receive one reference
+/// rather than a copy of every member.
+public final class ValidationContext: Sendable {
     public let token: JWSToken
     /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
     public let claims: JWTClaims?
@@ -13,11 +14,19 @@ public struct ValidationContext: Sendable {
     /// Problems reading a header-named key (only when allowed).
     public let headerKeyProblems: [String]
     public let scopes: ScopeSet
+    /// The caller's keys plus (only when allowed) the token's own, with their algorithms.
+    public let keyRing: KeyRing
+    /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
+    public let allowedAlgorithms: [JWSAlgorithm]
 
-    public init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
+    public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
+        self.init(token: token, options: options, keyRing: KeyRing(keys))
+    }
+
+    public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing) {
         self.token = token
         self.options = options
-        self.keys = keys
+        self.keys = callerKeys.keys
         if case .success(let claims) = token.claims {
             self.claims = claims
             self.scopes = ScopeSet(claims: claims.json)
@@ -38,6 +47,9 @@ public struct ValidationContext: Sendable {
         }
         self.headerKeys = headerKeys
         self.headerKeyProblems = problems
+        let ring = callerKeys.adding(headerKeys)
+        self.keyRing = ring
+        self.allowedAlgorithms = (options.allowedAlgorithms ?? ring.allAlgorithms).filter { $0 != .none }
     }
 
     /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.
@@ -49,16 +61,6 @@ public struct ValidationContext: Sendable {
     /// The algorithms a key may be used with: what its type fits, narrowed by its JWK `alg`, `use` and `key_ops`
     /// (RFC 7517 §4.2–4.4).
     public static func algorithms(of key: JWSKey) -> [JWSAlgorithm] { key.compatibleAlgorithms }
-
-    /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
-    public var allowedAlgorithms: [JWSAlgorithm] {
-        let list = options.allowedAlgorithms ?? {
-            var seen: [JWSAlgorithm] = []
-            for key in allKeys { for alg in Self.algorithms(of: key) where !seen.contains(alg) { seen.append(alg) } }
-            return seen
-        }()
-        return list.filter { $0 != .none }
-    }
 
     /// Base64 (standard alphabet, as `x5c` holds it, RFC 7515 §4.1.6) wrapped at 64 columns for PEM.
     static func wrap(_ base64: String) -> String {

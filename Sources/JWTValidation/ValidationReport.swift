@@ -30,8 +30,8 @@ public struct ValidationReport: Sendable, Equatable {
         self.verifiedKeyThumbprint = verifiedKeyThumbprint
     }
 
-    public var verdict: Verdict { findings.contains { $0.status == .fail } ? .fail : .pass }
-    public var passed: Bool { verdict == .pass }
+    public var verdict: Verdict { passed ? .pass : .fail }
+    public var passed: Bool { !findings.contains { $0.status == .fail } }
     /// Ids of the failed rules, in order.
     public var failedIDs: [String] { findings.filter { $0.status == .fail }.map(\.id) }
     public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }

@@ -6,8 +6,16 @@ public protocol ValidationRule: Sendable {
 }
 
 extension ValidationRule {
-    func pass(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .pass, message: message, section: section) }
-    func fail(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .fail, message: message, section: section) }
-    func warn(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .warn, message: message, section: section) }
-    func skip(_ message: String, _ section: String) -> Finding { Finding(id: id, status: .skip, message: message, section: section) }
+    func pass(_ message: @autoclosure @escaping @Sendable () -> String, _ section: String) -> Finding {
+        Finding(id: id, status: .pass, lazyMessage: message, section: section)
+    }
+    func fail(_ message: @autoclosure @escaping @Sendable () -> String, _ section: String) -> Finding {
+        Finding(id: id, status: .fail, lazyMessage: message, section: section)
+    }
+    func warn(_ message: @autoclosure @escaping @Sendable () -> String, _ section: String) -> Finding {
+        Finding(id: id, status: .warn, lazyMessage: message, section: section)
+    }
+    func skip(_ message: @autoclosure @escaping @Sendable () -> String, _ section: String) -> Finding {
+        Finding(id: id, status: .skip, lazyMessage: message, section: section)
+    }
 }

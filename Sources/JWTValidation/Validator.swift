@@ -29,7 +29,12 @@ public struct Validator: Sendable {
     /// Validates `token` against the options with `keys` (the caller's keys; the token's own are added only when
     /// ``ValidationOptions/allowHeaderKeys``). `SIG-01` always runs.
     public func validate(token: JWSToken, keys: [JWSKey]) -> ValidationReport {
-        let context = ValidationContext(token: token, options: options, keys: keys)
+        validate(token: token, keyRing: KeyRing(keys))
+    }
+
+    /// As ``validate(token:keys:)`` with keys prepared once for many tokens.
+    public func validate(token: JWSToken, keyRing: KeyRing) -> ValidationReport {
+        let context = ValidationContext(token: token, options: options, keyRing: keyRing)
         var findings: [Finding] = []
         findings.reserveCapacity(headerRules.count + claimRules.count + 1)
         for rule in headerRules { findings.append(rule.evaluate(context)) }

@@ -80,4 +80,15 @@ import JOSECore
         #expect(count == 5001)
         #expect(last == Array("last".utf8))
     }
+
+    @Test(arguments: [
+        (["read"], #"["read"]"#),
+        (["a\"b", "c\\d"], #"["a\"b","c\\d"]"#),
+        (["é", "tab\there"], #"["é","tab\there"]"#),
+    ])
+    func batchLineEscapesScopes(scopes: [String], json: String) throws {
+        let line = VerifyJSON.batchLine(line: 7, verdict: "pass", failed: [], scopes: scopes)
+        #expect(line == #"{"line":7,"verdict":"pass","failed":[],"scopes":"# + json + "}\n")
+        #expect(try JSONParser().parse(String(line.dropLast()))["scopes"]?.arrayValue?.compactMap(\.stringValue) == scopes)
+    }
 }

@@ -3,6 +3,7 @@ import Testing
 import JOSECore
 
 /// Runs the built `jwt` binary (next to the test bundle, `.build/debug/jwt`) and checks stdout, stderr, exit code.
+/// `swift build --build-tests` does not relink executables, so run `swift build` before `swift test` (as CI does).
 @Suite struct EndToEndTests {
     static var binary: String? {
         let candidates = [
@@ -14,7 +15,7 @@ import JOSECore
     }
 
     @Test func verifyThroughTheBinary() throws {
-        let jwt = try #require(Self.binary, "the jwt binary was not built next to the tests")
+        let jwt = try #require(Self.binary, "the jwt binary was not built next to the tests: run `swift build` before `swift test`")
         let dir = try TempDir()
         let secret = "end-to-end-secret-0123456789abcdef-xyz"
         let env = ["JWT_TEST_SECRET": secret, "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]

@@ -36,6 +36,18 @@ import JOSECore
         #expect(try harness.verify([token] + otherSource) == .failed)
     }
 
+    /// Ed25519 signed by `openssl pkeyutl -rawin` (RFC 8037 §3.1).
+    @Test func opensslSignedEd25519TokenVerifies() throws {
+        let dir = try TempDir()
+        let input = Base64URL.encode(Array(#"{"alg":"EdDSA"}"#.utf8)) + "." + Base64URL.encode(Array(#"{"sub":"openssl","exp":1800000000}"#.utf8))
+        let inputPath = try dir.write("input", input)
+        try Shell.run("openssl genpkey -algorithm ED25519 -out \(dir.path)/ed.pem && openssl pkey -in \(dir.path)/ed.pem -pubout -out \(dir.path)/ed.pub")
+        try Shell.run("openssl pkeyutl -sign -rawin -inkey \(dir.path)/ed.pem -in \(inputPath) -out \(dir.path)/sig")
+        let token = input + "." + Base64URL.encode(try Shell.read(dir.path + "/sig"))
+        let harness = CommandHarness()
+        #expect(try harness.verify([token, "--key", dir.path + "/ed.pub"]) == .ok, "\(harness.out)\(harness.err)")
+    }
+
     /// Tokens from an independent implementation (OpenSSL's command line) verify.
     @Test(arguments: [("RS256", "rsa:2048", "-sha256"), ("ES256", "ec -pkeyopt ec_paramgen_curve:P-256", "-sha256")])
     func opensslSignedTokenVerifies(alg: String, keySpec: String, digest: String) throws {

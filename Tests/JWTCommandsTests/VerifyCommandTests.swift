@@ -93,8 +93,7 @@ import JOSECore
         let pem = try String(contentsOfFile: rsa.publicPath, encoding: .utf8)
         // `jwt encode` will not take a PEM as an HMAC secret either.
         #expect(try CommandHarness().encode(["--alg", "HS256", "--secret-file", rsa.publicPath]) == .malformed)
-        let token = try JWSSigner.sign(header: ["alg": "HS256"], payload: Array(#"{"sub":"admin","exp":1800000000}"#.utf8),
-                                       key: try JWSKey.hmac(secret: Array(pem.utf8)))
+        let token = ForgedHMAC.token(key: Array(pem.utf8), payload: #"{"sub":"admin","exp":1800000000}"#)
         let harness = CommandHarness()
         #expect(try harness.verify([token, "--key", rsa.publicPath]) == .failed)
         #expect(harness.out.contains("✗ ALG-02"))

@@ -28,8 +28,10 @@ import JOSECore
     @Test func hs256KeyedWithRSAPublicKeyPEM() throws {
         let rsa = try JWSKey.generate(for: .RS256)
         let pem = try rsa.publicPEM()
-        let forgedKey = try JWSKey.hmac(secret: Array(pem.utf8))
-        let token = try TokenFactory.signed(["alg": "HS256", "typ": "JWT"], claims: Self.claims, key: forgedKey)
+        let token = try TokenFactory.parse(ForgedHMAC.token(key: Array(pem.utf8), payload: Self.claims))
+        // The hand-made HMAC is a real one: it matches libcrypto's for an ordinary secret.
+        let ordinary = try JWSKey.hmac(secret: TokenFactory.secret)
+        #expect(try JWSSigner.sign(algorithm: .HS256, signingInput: [1, 2, 3], key: ordinary) == ForgedHMAC.sha256(key: TokenFactory.secret, message: [1, 2, 3]))
         let publicKeys = try KeyLoader.load(Array(pem.utf8))
         for allowed in [nil, [JWSAlgorithm.HS256, .RS256]] {
             var options = Self.options

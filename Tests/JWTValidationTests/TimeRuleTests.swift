@@ -77,6 +77,15 @@ import JOSECore
         #expect(try TokenFactory.evaluate(NumericDateRule(), claims: claims).status == status)
     }
 
+    @Test(arguments: [
+        (1_700_000_000.0, #"{"exp":1699999000}"#, "expired: exp 1699999000 is 1000 s before now (leeway 60 s)"),
+        (1_700_000_000.25, #"{"exp":1700003600}"#, "not expired: exp 1700003600 is 3600 s after now"),
+        (1_700_000_000.0, #"{"exp":1700000001.5}"#, "not expired: exp 1700000001.5 is 1.5 s after now"),
+    ])
+    func expirationMessages(now: Double, claims: String, message: String) throws {
+        #expect(try TokenFactory.evaluate(ExpirationRule(), claims: claims, options: ValidationOptions(now: now)).message == message)
+    }
+
     /// Attack: `exp` as a string must fail, never be coerced into a number.
     @Test func expAsStringIsRefused() throws {
         let token = try TokenFactory.unsigned(claims: #"{"sub":"a","exp":"9999999999"}"#)

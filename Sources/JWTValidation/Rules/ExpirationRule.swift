@@ -24,10 +24,11 @@ public struct ExpirationRule: ValidationRule {
     }
 }
 
-/// Durations in messages: whole seconds when whole, otherwise to the millisecond.
+/// Durations in messages: whole seconds (to the millisecond below 10 s).
 enum TimeText {
     static func seconds(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return "\(Int64(value)) s" }
+        guard value.isFinite else { return "\(value) s" }
+        if abs(value) >= 10 || value == value.rounded() { return "\(Int64(value.rounded())) s" }
         return "\((value * 1000).rounded() / 1000) s"
     }
 }

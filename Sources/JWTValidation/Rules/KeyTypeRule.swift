@@ -11,9 +11,9 @@ public struct KeyTypeRule: ValidationRule {
         guard let algorithm = context.algorithm, algorithm != .none else {
             return skip("alg \"\(context.token.header.alg)\" names no usable algorithm", section)
         }
-        let keys = context.allKeys
+        let keys = context.keyRing.keys
         if keys.isEmpty { return fail("no key given: nothing can verify \(algorithm.rawValue)", section) }
-        if keys.contains(where: { ValidationContext.algorithms(of: $0).contains(algorithm) }) {
+        if context.keyRing.allAlgorithms.contains(algorithm) {
             return pass("a key of a type fitting \(algorithm.rawValue) is present", section)
         }
         let kinds = keys.map { Self.describe($0.type) }

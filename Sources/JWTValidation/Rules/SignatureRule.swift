@@ -30,7 +30,7 @@ public struct SignatureRule: ValidationRule {
         guard context.allowedAlgorithms.contains(algorithm) else {
             return Outcome(finding: fail("alg \(algorithm.rawValue) is not allowed: not verified", section), key: nil)
         }
-        let candidates = Self.candidates(kid: header.kid, algorithm: algorithm, keys: context.allKeys)
+        let candidates = context.keyRing.candidates(kid: header.kid, algorithm: algorithm)
         if candidates.isEmpty {
             let which = header.kid.map { "for kid \"\(Self.printable($0))\" and alg \(algorithm.rawValue)" } ?? "fitting alg \(algorithm.rawValue)"
             return Outcome(finding: fail("no key \(which): not verified", section), key: nil)
@@ -52,12 +52,7 @@ public struct SignatureRule: ValidationRule {
 
     /// The keys to try, in order; see the type's documentation.
     public static func candidates(kid: String?, algorithm: JWSAlgorithm, keys: [JWSKey]) -> [JWSKey] {
-        var pool = keys
-        if let kid {
-            let exact = keys.filter { $0.kid == kid }
-            pool = exact.isEmpty ? keys.filter { $0.kid == nil } : exact
-        }
-        return pool.filter { ValidationContext.algorithms(of: $0).contains(algorithm) }
+        KeyRing(keys).candidates(kid: kid, algorithm: algorithm)
     }
 
     static func name(_ key: JWSKey) -> String {
