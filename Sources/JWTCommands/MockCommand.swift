@@ -29,6 +29,7 @@ public struct MockCommand: ParsableCommand {
     }
 
     public func run() throws {
+        MockServer.useEventLoopsAsGlobalExecutor()
         let code = MockRunner(options: self).runBlocking(environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }

@@ -47,5 +47,22 @@ public struct OAuth2ClientError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String { "\(code.rawValue): \(message)" }
 
+    /// A short category label for reports (`timeout`, `network`, `http-503`, …).
+    public var label: String {
+        switch code {
+        case .invalidURL: "invalid-url"
+        case .network: "network"
+        case .timeout: "timeout"
+        case .responseTooLarge: "response-too-large"
+        case .endpointError: status.map { "http-\($0)" } ?? "endpoint-error"
+        case .malformedResponse: "malformed-response"
+        case .secretUnavailable: "secret-unavailable"
+        case .insecureRefused: "insecure-refused"
+        case .cacheIO: "cache-io"
+        case .redirect: status.map { "redirect-\($0)" } ?? "redirect"
+        case .discovery: "discovery"
+        }
+    }
+
     public static func == (lhs: OAuth2ClientError, rhs: OAuth2ClientError) -> Bool { lhs.code == rhs.code }
 }

@@ -120,7 +120,4 @@ public struct TokenResponse: Sendable, Equatable {
             throw OAuth2ClientError(.endpointError, "endpoint answered \(response.status), \(what)", status: response.status, endpointError: body)
         }
     }
-
-    /// Seconds until expiry from `expires_in`, else from the token's `exp` when it is a JWT, else nil.
-    public var lifetime: Int? { expiresIn }
 }

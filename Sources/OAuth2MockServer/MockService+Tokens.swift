@@ -103,10 +103,10 @@ extension MockService {
     static func tokenBody(_ members: JSONObject) -> String {
         guard let token = members["access_token"]?.stringValue,
             token.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
-        else { return JSONValue.object(members).compact }
+        else { return FastEncoding.compact(members) }
         var rest = members
         rest["access_token"] = nil
-        let tail = JSONValue.object(rest).compact
+        let tail = FastEncoding.compact(rest)
         return "{\"access_token\":\"" + token + "\"" + (rest.isEmpty ? "}" : "," + tail.dropFirst())
     }
 

@@ -59,15 +59,21 @@ public final class MockService: Sendable {
         case ("POST", "/oauth/token"): return await tokenStandard(request, headerFault: headerFault)
         case ("POST", "/api/technicaltokenmanager/v3/oauth/token"): return await tenantToken(request, headerFault: headerFault)
         case ("POST", "/api/technicaltokenmanager/v3/oauthTokens"): return await tenantBatch(request, headerFault: headerFault)
-        case ("GET", "/api/technicaltokenmanager/v3/userTenants"): return transportFault(headerFault) ?? userTenants(request)
+        case ("GET", "/api/technicaltokenmanager/v3/userTenants"): return plain(headerFault) { userTenants(request) }
         case ("POST", "/configapi/v2/oauth/token"): return await tokenPost(request, headerFault: headerFault)
         case ("POST", "/oauth2/token"): return await tokenBasic(request, headerFault: headerFault)
-        case ("GET", "/.well-known/oauth-authorization-server"): return transportFault(headerFault) ?? metadata(openID: false)
-        case ("GET", "/.well-known/openid-configuration"): return transportFault(headerFault) ?? metadata(openID: true)
-        case ("GET", "/jwks.json"): return transportFault(headerFault) ?? jwksResponse()
-        case ("GET", "/api/resource"): return transportFault(headerFault) ?? resource(request)
+        case ("GET", "/.well-known/oauth-authorization-server"): return plain(headerFault) { metadata(openID: false) }
+        case ("GET", "/.well-known/openid-configuration"): return plain(headerFault) { metadata(openID: true) }
+        case ("GET", "/jwks.json"): return plain(headerFault) { jwksResponse() }
+        case ("GET", "/api/resource"): return plain(headerFault) { resource(request) }
         default: return MockResponse.json(404, "{\"error\":\"not_found\"}", noStore: false)
         }
+    }
+
+    /// A route that issues no token: the transport faults replace its answer, `slow` delays it, others do nothing.
+    func plain(_ fault: MockFault?, _ answer: () -> MockResponse) -> MockResponse {
+        if let replaced = transportFault(fault) { return replaced }
+        return fault == .slow ? finish(answer(), fault: .slow) : answer()
     }
 
     /// The faults that replace the whole answer; `nil` when `fault` shapes a token instead (or is `slow`,

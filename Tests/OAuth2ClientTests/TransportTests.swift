@@ -22,7 +22,7 @@ struct TransportTests {
     }
 
     @Test func connectionRefusedIsNetworkError() async throws {
-        let port = try await MockHarness.withMock { server, _ in server.port }
+        let port = 1  // tcpmux: nothing listens on loopback port 1 here, so the connection is refused
         try await withHTTP(TransportConfiguration(connectTimeout: .seconds(1))) { http in
             do {
                 _ = try await http.send(HTTPTransportRequest(method: "GET", url: "http://127.0.0.1:\(port)/jwks.json"))
