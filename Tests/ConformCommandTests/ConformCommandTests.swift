@@ -177,3 +177,18 @@ enum Harness {
         #expect(capture.files.withLock { $0 }.count == 2, "reports are still written")
     }
 }
+
+@Suite struct ReportFilesTests {
+    @Test func writesCreatingFoldersAndAppends() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("reports-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        try ReportFiles.live.write(base + "/a/b/report.md", "one\n")
+        try ReportFiles.live.write(base + "/a/b/report.md", "two\n")
+        try ReportFiles.live.append(base + "/a/summary.md", "x\n")
+        try ReportFiles.live.append(base + "/a/summary.md", "y\n")
+        #expect(try String(contentsOfFile: base + "/a/b/report.md", encoding: .utf8) == "two\n")
+        #expect(try String(contentsOfFile: base + "/a/summary.md", encoding: .utf8) == "x\ny\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: base + "/a/b") == ["report.md"], "no temporary file left")
+        #expect(throws: JWTCommandsError.self) { try ReportFiles.live.write("/proc/no-such-dir/x.md", "z") }
+    }
+}
