@@ -66,9 +66,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
+            name: "OAuth2Conformance",
+            dependencies: ["JOSECore", "JWTValidation", "OAuth2Client", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict
+        ),
+        .target(name: "ConformanceReports", dependencies: ["JOSECore", "OAuth2Conformance"], swiftSettings: strict),
+        .target(
             name: "JWTCommands",
             dependencies: [
-                "JOSECore", "JWTValidation", "OAuth2MockServer",
+                "JOSECore", "JWTValidation", "OAuth2MockServer", "OAuth2Client", "OAuth2Conformance", "ConformanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -77,6 +83,22 @@ let package = Package(
         .executableTarget(name: "jwt-bench", dependencies: ["JOSECore", "JWTValidation"], path: "Sources/jwt-bench", swiftSettings: strict),
         .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore"], swiftSettings: strict),
         .testTarget(name: "JWTValidationTests", dependencies: ["JWTValidation", "JOSECore"], swiftSettings: strict),
+        .testTarget(
+            name: "OAuth2ConformanceTests",
+            dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConformanceReportsTests",
+            dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
+            exclude: ["Golden"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ConformCommandTests",
+            dependencies: ["JWTCommands", "OAuth2Conformance", "ConformanceReports", "OAuth2MockServer", "JOSECore"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "OAuth2ClientTests",
             dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore"],

@@ -9,7 +9,7 @@ public struct JWTCommand: ParsableCommand {
             Exit codes: 0 valid / all passed · 1 invalid / a check failed · 64 usage · 65 malformed input \
             (token, key, suite) · 66 input file missing · 69 endpoint or key source unreachable · 70 internal error.
             """,
-        subcommands: [DecodeCommand.self, VerifyCommand.self, EncodeCommand.self, MockCommand.self]
+        subcommands: [DecodeCommand.self, VerifyCommand.self, EncodeCommand.self, MockCommand.self, ConformCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,104 @@
+import OAuth2Conformance
+
+/// Writes a ``RunResult`` as GitHub-flavoured Markdown: a one-line verdict with totals, a table of endpoints, a table
+/// of failures and warnings with their references, the scope audit per endpoint, then every check in `<details>`.
+/// Pure and deterministic (same result → same bytes); tokens appear only as fingerprints.
+public struct MarkdownReportWriter: Sendable {
+    public init() {}
+
+    public func write(_ run: RunResult) -> String {
+        let totals = run.totals
+        var out = verdict(run, totals) + "\n\n"
+        out += "## Endpoints\n\n"
+        out += "| Endpoint | Style | Result | Passed | Failed | Warnings | Skipped | Time |\n"
+        out += "|---|---|---|---:|---:|---:|---:|---:|\n"
+        for endpoint in run.endpoints {
+            let t = CheckTotals(endpoint.checks)
+            let result = t.failed > 0 ? "❌ fail" : (endpoint.reachable ? (t.warned > 0 ? "⚠️ pass" : "✅ pass") : "❌ unreachable")
+            out += "| \(cell(endpoint.name)) | `\(cell(endpoint.style))` | \(result) | \(t.passed) | \(t.failed) | \(t.warned) | \(t.skipped) | \(ReportFormat.shortDuration(endpoint.duration)) |\n"
+        }
+
+        let problems = run.endpoints.flatMap { endpoint in
+            endpoint.checks.filter { $0.status == .fail || $0.status == .warn }.map { (endpoint, $0) }
+        }
+        out += "\n## Failures and warnings\n\n"
+        if problems.isEmpty {
+            out += "None.\n"
+        } else {
+            out += "| Endpoint | Check | Status | Expected | Actual | Reference |\n|---|---|---|---|---|---|\n"
+            for (endpoint, check) in problems {
+                let detail = check.message.isEmpty ? check.actual : (check.actual.isEmpty ? check.message : "\(check.actual) (\(check.message))")
+                out += "| \(cell(endpoint.name)) | **\(cell(check.id))** \(cell(check.title)) | \(status(check.status)) | \(cell(check.expected)) | \(cell(detail)) | \(cell(check.reference)) |\n"
+            }
+        }
+
+        out += "\n## Scope audit\n\n"
+        let audited = run.endpoints.filter { $0.scopeAudit != nil }
+        if audited.isEmpty {
+            out += "No endpoint issued a token whose scopes could be read.\n"
+        } else {
+            out += "| Endpoint | Granted | Missing | Excess | Forbidden granted |\n|---|---|---|---|---|\n"
+            for endpoint in audited {
+                let audit = endpoint.scopeAudit!
+                out += "| \(cell(endpoint.name)) | \(scopes(audit.granted)) | \(scopes(audit.missing)) | \(scopes(audit.excess)) | \(scopes(audit.forbidden)) |\n"
+            }
+        }
+
+        out += "\n## Details\n"
+        for endpoint in run.endpoints {
+            let t = CheckTotals(endpoint.checks)
+            out += "\n<details><summary>\(html(endpoint.name)) — \(t.failed > 0 ? "❌" : "✅") \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped</summary>\n\n"
+            out += "Style `\(cell(endpoint.style))` · URL `\(cell(endpoint.url))`"
+            if let fingerprint = endpoint.tokenFingerprint { out += " · token `\(fingerprint)`" }
+            out += " · network \(ReportFormat.shortDuration(endpoint.networkTime)) of \(ReportFormat.shortDuration(endpoint.duration))\n\n"
+            out += "| Check | Status | Expected | Actual | Reference | Latency |\n|---|---|---|---|---|---:|\n"
+            for check in endpoint.checks {
+                let actual = check.message.isEmpty ? check.actual : (check.actual.isEmpty ? check.message : "\(check.actual) (\(check.message))")
+                let latency = check.latency.map(ReportFormat.shortDuration) ?? ""
+                out += "| **\(cell(check.id))** \(cell(check.title)) | \(status(check.status)) | \(cell(check.expected)) | \(cell(actual)) | \(cell(check.reference)) | \(latency) |\n"
+            }
+            out += "\n</details>\n"
+        }
+        return out
+    }
+
+    private func verdict(_ run: RunResult, _ t: CheckTotals) -> String {
+        let mark = run.failed ? "❌" : "✅"
+        let word = run.failed ? "FAILED" : "PASSED"
+        let endpoints = run.endpoints.count == 1 ? "1 endpoint" : "\(run.endpoints.count) endpoints"
+        return "**\(mark) \(cell(run.suite)): \(word)** — \(endpoints), \(t.tests) checks: \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped · \(ReportFormat.seconds(run.duration)) s · \(ReportFormat.utc(run.startedAt))"
+    }
+
+    private func status(_ status: CheckStatus) -> String {
+        switch status {
+        case .pass: "✅ pass"
+        case .fail: "❌ fail"
+        case .warn: "⚠️ warn"
+        case .skip: "⏭️ skip"
+        }
+    }
+
+    private func scopes(_ list: [String]) -> String {
+        list.isEmpty ? "—" : list.map { "`\(cell($0))`" }.joined(separator: " ")
+    }
+
+    /// A table cell: controls removed, HTML and pipes escaped, newlines as `<br>`.
+    func cell(_ text: String) -> String {
+        var out = ""
+        for scalar in ReportFormat.withoutControls(text).unicodeScalars {
+            switch scalar {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "`": out += "'"
+            case "\n": out += "<br>"
+            case "\t": out += " "
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private func html(_ text: String) -> String { cell(text) }
+}

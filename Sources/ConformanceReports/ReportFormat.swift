@@ -1,0 +1,53 @@
+/// Formatting shared by the writers: locale-free, deterministic, no Foundation.
+enum ReportFormat {
+    /// Seconds with exactly three decimals and a dot (`%.3f` in the POSIX locale); negative and non-finite → `0.000`.
+    static func seconds(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "0.000" }
+        let millis = Int64((value * 1000).rounded())
+        let fraction = String(millis % 1000)
+        return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// Milliseconds for tables: `12 ms`, `1.234 s` from one second up.
+    static func shortDuration(_ value: Double) -> String {
+        guard value.isFinite, value > 0 else { return "0 ms" }
+        return value < 1 ? "\(Int64((value * 1000).rounded())) ms" : seconds(value) + " s"
+    }
+
+    /// UTC ISO 8601 to the second: `2026-11-26T10:00:00Z` (civil-from-days, proleptic Gregorian).
+    static func utc(_ epoch: Double) -> String {
+        guard epoch.isFinite, abs(epoch) < 253_402_300_800 else { return "1970-01-01T00:00:00Z" }
+        let total = Int64(epoch.rounded(.down))
+        let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
+        let second = total - days * 86400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))Z"
+    }
+
+    private static func pad(_ value: Int64, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// Removes the characters XML 1.0 forbids (even as references) and other C0/C1 controls; keeps tab and newline.
+    static func withoutControls(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A: out.append(scalar)
+            case 0x0D: out.append("\n")
+            case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+}

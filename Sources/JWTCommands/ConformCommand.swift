@@ -1,0 +1,55 @@
+import ArgumentParser
+
+/// `jwt conform SUITE...`: run conformance suites against token endpoints and write JUnit XML, Markdown and JSON
+/// reports (issue 5). Exit 0 when no check fails, 1 when any fails, 65 for a bad suite, 69 only when nothing at all
+/// could be reached.
+public struct ConformCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "conform",
+        abstract: "Check token endpoints against conformance suites; write JUnit XML and Markdown reports.",
+        discussion: """
+            Each SUITE is a YAML file (see conformance/README.md). Reports go to reports/<suite>.junit.xml and \
+            reports/<suite>.md unless --junit/--markdown say otherwise; --json adds a JSON report. With --mock the \
+            built-in mock server starts on a free loopback port and ${MOCK_URL} points at it. In GitHub Actions \
+            (GITHUB_ACTIONS set) every issued token is masked with ::add-mask:: and the Markdown report is appended to \
+            $GITHUB_STEP_SUMMARY. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
+            missing · 69 nothing could be reached · 64 usage.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Suite files (YAML).", valueName: "SUITE"))
+    public var suites: [String] = []
+
+    @Option(help: ArgumentHelp("JUnit XML report path (default reports/<suite>.junit.xml).", valueName: "PATH"))
+    public var junit: String?
+
+    @Option(help: ArgumentHelp("Markdown report path (default reports/<suite>.md).", valueName: "PATH"))
+    public var markdown: String?
+
+    @Option(help: ArgumentHelp("Also write a JSON report to this path.", valueName: "PATH"))
+    public var json: String?
+
+    @Option(help: ArgumentHelp("Check only this endpoint (repeatable).", valueName: "ENDPOINT"))
+    public var only: [String] = []
+
+    @Option(help: ArgumentHelp("Endpoints checked at once (overrides the suite's defaults.concurrency).", valueName: "N"))
+    public var concurrency: Int?
+
+    @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
+    public var mock = false
+
+    public init() {}
+
+    public func validate() throws {
+        if suites.isEmpty { throw ValidationError("give at least one SUITE file") }
+        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1…256") }
+        if suites.count > 1, junit != nil || markdown != nil || json != nil {
+            throw ValidationError("--junit, --markdown and --json name one file: give one SUITE per run, or use the default reports/<suite>.* paths")
+        }
+    }
+
+    public func run() throws {
+        let code = ConformRunner(options: self).runBlocking(environment: .live)
+        if code != .ok { throw ExitCode(code.rawValue) }
+    }
+}

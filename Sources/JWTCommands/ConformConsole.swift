@@ -1,0 +1,56 @@
+import OAuth2Conformance
+import Synchronization
+
+/// Console output of `jwt conform`: `::add-mask::` for each issued token (GitHub Actions), a line per endpoint as it
+/// finishes (`[2/4]` progress), then the summary. Never prints a token or a secret.
+final class ConformConsole: Sendable {
+    let environment: CommandEnvironment
+    let total: Int
+    let githubActions: Bool
+    private let finished = Mutex(0)
+
+    init(environment: CommandEnvironment, total: Int, githubActions: Bool) {
+        self.environment = environment
+        self.total = total
+        self.githubActions = githubActions
+    }
+
+    /// GitHub's workflow command: the runner hides the value from all later log output.
+    var mask: @Sendable (String) -> Void {
+        let environment = environment, enabled = githubActions
+        return { token in if enabled { environment.writeOut("::add-mask::\(token)\n") } }
+    }
+
+    var endpointFinished: @Sendable (EndpointResult) -> Void {
+        { [self] result in
+            let index = finished.withLock { value in
+                value += 1
+                return value
+            }
+            self.environment.writeOut(Self.line(result, index: index, total: self.total))
+        }
+    }
+
+    static func line(_ e: EndpointResult, index: Int, total: Int) -> String {
+        let t = CheckTotals(e.checks)
+        let mark = t.failed > 0 ? "✗" : (t.warned > 0 ? "!" : "✓")
+        var line = "[\(index)/\(total)] \(mark) \(e.name) (\(e.style)): \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped, \(Int((e.duration * 1000).rounded())) ms"
+        let failing = e.checks.filter { $0.status == .fail }.map(\.id)
+        if !failing.isEmpty { line += " — failed: " + failing.joined(separator: ", ") }
+        if !e.reachable { line += " — unreachable" }
+        return line + "\n"
+    }
+
+    func summary(_ run: RunResult, reports: [String]) {
+        let t = run.totals
+        let verdict = run.failed ? "FAILED" : "PASSED"
+        environment.writeOut("\(run.suite): \(verdict) — \(run.endpoints.count) endpoints, \(t.tests) checks: \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped in \(Int((run.duration * 1000).rounded())) ms\n")
+        let judged = run.endpoints.compactMap(\.expectationMet)
+        if !judged.isEmpty {
+            let met = judged.filter { $0 }.count
+            let missed = run.endpoints.filter { $0.expectationMet == false }.map(\.name)
+            environment.writeOut("expectations: \(met) of \(judged.count) endpoints failed and warned exactly as expected\(missed.isEmpty ? "" : " (not: " + missed.joined(separator: ", ") + ")")\n")
+        }
+        environment.writeOut("reports: \(reports.joined(separator: ", "))\n")
+    }
+}

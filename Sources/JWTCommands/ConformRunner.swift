@@ -1,0 +1,160 @@
+import ConformanceReports
+import Dispatch
+import OAuth2Client
+import OAuth2Conformance
+import OAuth2MockServer
+
+/// The logic behind `jwt conform`, over an injected ``CommandEnvironment``, transport and report files.
+public struct ConformRunner: Sendable {
+    public var suites: [String]
+    public var junit: String?
+    public var markdown: String?
+    public var json: String?
+    public var only: [String]
+    public var concurrency: Int?
+    public var mock: Bool
+    public var files: ReportFiles = .live
+    /// Builds the HTTP transport (tests may inject one); the default is AsyncHTTPClient.
+    public var makeTransport: @Sendable () -> any HTTPTransport = { AsyncHTTPTransport() }
+    /// Largest suite file read.
+    public static let maxSuiteBytes = 1 << 20
+
+    public init(options: ConformCommand) {
+        self.suites = options.suites
+        self.junit = options.junit
+        self.markdown = options.markdown
+        self.json = options.json
+        self.only = options.only
+        self.concurrency = options.concurrency
+        self.mock = options.mock
+    }
+
+    /// Runs every suite; returns the exit code (see ``ConformCommand``).
+    public func run(environment: CommandEnvironment) async -> JWTExit {
+        var environment = environment
+        let inActions = !(environment.variables["GITHUB_ACTIONS"] ?? "").isEmpty
+        var server: RunningMockServer?
+        if mock {
+            do {
+                let service = try MockServer.makeService(configuration: .demo)
+                let running = try await MockServer.start(service: service)
+                server = running
+                for (name, value) in Self.mockVariables(baseURL: running.baseURL, configuration: .demo) where environment.variables[name] == nil {
+                    environment.variables[name] = value
+                }
+            } catch {
+                environment.writeErr("jwt conform: error: the mock server did not start: \(error.message)\n")
+                return .unavailable
+            }
+        }
+        var transports: [any HTTPTransport] = []
+        var worst: JWTExit = .ok
+        var anyReached = false
+        var loadFailure: JWTExit?
+        for path in suites {
+            let suite: ConformanceSuite
+            do throws(JWTCommandsError) {
+                suite = try load(path, environment: environment)
+            } catch {
+                environment.writeErr("jwt conform: error: \(error.message)\n")
+                loadFailure = loadFailure ?? error.exit
+                continue
+            }
+            let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
+            let needed = TransportPool.size(forConcurrency: concurrency ?? suite.defaults.concurrency)
+            while transports.count < needed { transports.append(makeTransport()) }
+            let pool = TransportPool(transports.prefix(needed).map { ClientTransportAdapter(transport: $0) })
+            let runner = ConformanceRunner(
+                transport: pool, validator: ValidatorAdapter(), now: environment.now,
+                concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
+            )
+            let result = await runner.run(suite)
+            if result.endpoints.contains(where: \.reachable) { anyReached = true }
+            do throws(JWTCommandsError) {
+                let written = try writeReports(result, environment: environment)
+                console.summary(result, reports: written)
+            } catch {
+                environment.writeErr("jwt conform: error: \(error.message)\n")
+                worst = .noInput
+            }
+            if result.failed, worst == .ok { worst = .failed }
+        }
+        for case let client as AsyncHTTPTransport in transports { await client.shutdown() }
+        if let server { await server.stop() }
+        if let loadFailure { return loadFailure }
+        if !anyReached, worst == .failed { return .unavailable }
+        return worst
+    }
+
+    /// Reads and loads one suite (66 when the file is missing, 65 when it is malformed).
+    func load(_ path: String, environment: CommandEnvironment) throws(JWTCommandsError) -> ConformanceSuite {
+        let bytes = try environment.readFile(path, Self.maxSuiteBytes)
+        guard bytes.count <= Self.maxSuiteBytes else {
+            throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): larger than 1 MiB")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): not UTF-8 text")
+        }
+        let loader = SuiteLoader(variables: environment.variables) { file throws(ConformanceError) in
+            do throws(JWTCommandsError) { return try environment.readFile(file, 1 << 20) } catch {
+                throw ConformanceError(.unreadableFile, "\(path): \(error.message)")
+            }
+        }
+        do {
+            return try loader.load(text, name: Self.suiteName(path), only: only)
+        } catch {
+            throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: error.message)
+        }
+    }
+
+    /// `conformance/mock.yaml` → `mock`.
+    static func suiteName(_ path: String) -> String {
+        var name = String(path.split(separator: "/").last ?? Substring(path))
+        for suffix in [".yaml", ".yml"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        return name
+    }
+
+    /// `MOCK_URL` and one `MOCK_SECRET_<CLIENT>` per demo client (`demo-json` → `MOCK_SECRET_DEMO_JSON`).
+    static func mockVariables(baseURL: String, configuration: MockConfiguration) -> [(String, String)] {
+        var out = [("MOCK_URL", baseURL)]
+        for client in configuration.clients {
+            let name = String(client.clientID.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            out.append(("MOCK_SECRET_" + name, client.secret))
+        }
+        return out
+    }
+
+    private func writeReports(_ result: RunResult, environment: CommandEnvironment) throws(JWTCommandsError) -> [String] {
+        let junitPath = junit ?? "reports/\(result.suite).junit.xml"
+        let markdownPath = markdown ?? "reports/\(result.suite).md"
+        let markdownText = MarkdownReportWriter().write(result)
+        try files.write(junitPath, JUnitReportWriter().write(result))
+        try files.write(markdownPath, markdownText)
+        var written = [junitPath, markdownPath]
+        if let json {
+            try files.write(json, JSONReportWriter().write(result))
+            written.append(json)
+        }
+        if let summary = environment.variables["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try files.append(summary, StepSummary.trimmed(markdownText) + "\n")
+        }
+        return written
+    }
+
+    /// Runs ``run(environment:)`` from synchronous code (the root command is synchronous).
+    public func runBlocking(environment: CommandEnvironment) -> JWTExit {
+        let box = ConformExitBox()
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            box.value = await run(environment: environment)
+            done.signal()
+        }
+        done.wait()
+        return box.value
+    }
+}
+
+/// Carries the exit code out of the task; written once before the semaphore is signalled, read after.
+private final class ConformExitBox: @unchecked Sendable {
+    var value: JWTExit = .internalError
+}

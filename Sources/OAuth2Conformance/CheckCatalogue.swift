@@ -1,0 +1,66 @@
+/// One entry of the check catalogue: a stable id (never reused), a title, the default severity and the reference.
+public struct CheckDefinition: Sendable, Equatable {
+    public let id: String
+    public let title: String
+    public let severity: CheckSeverity
+    public let reference: String
+
+    init(_ id: String, _ title: String, _ severity: CheckSeverity, _ reference: String) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.reference = reference
+    }
+}
+
+/// Every check `jwt conform` runs, in report order. Ids are stable: a retired check keeps its id unused.
+public enum CheckCatalogue {
+    // Token response (RFC 6749 §5.1, §4.4.3).
+    public static let tokenStatus = CheckDefinition("TOK-01", "token endpoint answers HTTP 200", .fail, "RFC 6749 §5.1")
+    public static let tokenJSON = CheckDefinition("TOK-02", "response is a JSON object with a JSON content type", .fail, "RFC 6749 §5.1")
+    public static let accessToken = CheckDefinition("TOK-03", "access_token present and printable", .fail, "RFC 6749 §5.1, Appendix A.12")
+    public static let tokenType = CheckDefinition("TOK-04", "token_type is Bearer (case-insensitive)", .fail, "RFC 6749 §5.1, §7.1; RFC 6750 §4")
+    public static let expiresIn = CheckDefinition("TOK-05", "expires_in is a positive number", .fail, "RFC 6749 §5.1")
+    public static let cacheControl = CheckDefinition("TOK-06", "Cache-Control: no-store", .fail, "RFC 6749 §5.1")
+    public static let scopeEcho = CheckDefinition("TOK-07", "scope returned when it differs from the request", .fail, "RFC 6749 §5.1, §3.3")
+    public static let noRefreshToken = CheckDefinition("TOK-08", "no refresh_token for client credentials", .warn, "RFC 6749 §4.4.3")
+    // The JWT (reusing JWTValidation's rules).
+    public static let structure = CheckDefinition("JWT-01", "access token is a compact JWS with a JSON claims set", .fail, "RFC 7519 §7.2; RFC 7515 §5.2")
+    public static let algorithm = CheckDefinition("JWT-02", "alg is allowed and never none", .fail, "RFC 8725 §3.1; RFC 7518 §3.6")
+    public static let type = CheckDefinition("JWT-03", "typ header as expected", .fail, "RFC 8725 §3.11; RFC 9068 §2.1")
+    public static let signature = CheckDefinition("JWT-04", "signature verifies with the expected key source", .fail, "RFC 7515 §5.2; RFC 8414 §2")
+    public static let issuer = CheckDefinition("JWT-05", "iss is the expected issuer", .fail, "RFC 7519 §4.1.1")
+    public static let audience = CheckDefinition("JWT-06", "aud contains the expected audience", .fail, "RFC 7519 §4.1.3")
+    public static let times = CheckDefinition("JWT-07", "exp, nbf and iat valid now (with leeway)", .fail, "RFC 7519 §4.1.4–§4.1.6")
+    public static let lifetimeMatch = CheckDefinition("JWT-08", "exp − iat agrees with expires_in", .warn, "RFC 6749 §5.1; RFC 7519 §4.1.4")
+    public static let profile = CheckDefinition("JWT-09", "RFC 9068 required claims present", .fail, "RFC 9068 §2.2")
+    public static let client = CheckDefinition("JWT-10", "client_id / sub is the configured client", .fail, "RFC 9068 §2.2; RFC 7519 §4.1.2")
+    public static let lifetimeRange = CheckDefinition("JWT-11", "token lifetime within the expected range", .fail, "RFC 7519 §4.1.4")
+    // Scopes: the audit.
+    public static let requiredScopes = CheckDefinition("SCP-01", "required scopes granted", .fail, "RFC 6749 §3.3")
+    public static let allowedScopes = CheckDefinition("SCP-02", "no scope beyond the allowed set (over-privilege)", .fail, "RFC 6749 §3.3; RFC 9068 §2.2.3")
+    public static let forbiddenScopes = CheckDefinition("SCP-03", "no forbidden scope granted", .fail, "RFC 6749 §3.3")
+    // Protected API.
+    public static let apiAccepts = CheckDefinition("API-01", "protected API answers the expected status with the token", .fail, "RFC 6750 §2.1")
+    public static let apiChallenge = CheckDefinition("API-02", "protected API without a token answers 401 with WWW-Authenticate: Bearer", .fail, "RFC 6750 §3, §3.1")
+    // Negative (opt-in).
+    public static let wrongSecret = CheckDefinition("NEG-01", "wrong client secret rejected with invalid_client", .fail, "RFC 6749 §5.2")
+    public static let badGrant = CheckDefinition("NEG-02", "unknown grant_type rejected with unsupported_grant_type", .fail, "RFC 6749 §5.2")
+    // Tenant token manager (seed 001).
+    public static let tenantBatch = CheckDefinition("TTM-01", "batch tokens cover exactly the requested tenants", .fail, "Token Management Service: oauthTokens (≤ 5 tenants a call)")
+    public static let tenantPaging = CheckDefinition("TTM-02", "userTenants paging ends without duplicates", .fail, "Token Management Service: userTenants (≤ 100 a page)")
+    // Clock.
+    public static let serverClock = CheckDefinition("CLK-01", "server Date header agrees with the local clock", .warn, "RFC 9110 §6.6.1")
+    public static let issuedAtSkew = CheckDefinition("CLK-02", "iat agrees with the response time", .warn, "RFC 7519 §4.1.6")
+    // The suite itself.
+    public static let staleAllowList = CheckDefinition("ALW-01", "allow-listed deviations still occur", .warn, "suite allow-list (conformance/README.md)")
+
+    public static let all: [CheckDefinition] = [
+        tokenStatus, tokenJSON, accessToken, tokenType, expiresIn, cacheControl, scopeEcho, noRefreshToken,
+        structure, algorithm, type, signature, issuer, audience, times, lifetimeMatch, profile, client, lifetimeRange,
+        requiredScopes, allowedScopes, forbiddenScopes, apiAccepts, apiChallenge, wrongSecret, badGrant,
+        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList,
+    ]
+
+    public static func definition(_ id: String) -> CheckDefinition? { all.first { $0.id == id } }
+}

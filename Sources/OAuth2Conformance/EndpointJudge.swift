@@ -1,0 +1,93 @@
+/// Turns one endpoint's observation into its check results, in catalogue order, then applies the endpoint's
+/// severity overrides and allow-list (reporting stale allow-list entries as ALW-01). Pure: no I/O, no clock.
+public struct EndpointJudge: Sendable {
+    public var validator: any TokenValidating
+
+    public init(validator: any TokenValidating) { self.validator = validator }
+
+    public func judge(_ endpoint: EndpointConfiguration, observation: EndpointObservation, startedAt: Double, duration: Double) -> EndpointResult {
+        let context = CheckContext(endpoint: endpoint, observation: observation, validator: validator)
+        let scopes = ScopeChecks.run(context)
+        var findings = TokenResponseChecks.run(context)
+        findings += TokenChecks.run(context)
+        findings += scopes.findings
+        findings += ExchangeChecks.api(context)
+        findings += ExchangeChecks.negative(context)
+        findings += ExchangeChecks.tenants(context)
+        findings += ExchangeChecks.clock(context)
+        if observation.deadlineHit {
+            for index in findings.indices {
+                if case .skip = findings[index].outcome, findings[index].message.contains("deadline") {
+                    findings[index] = CheckFinding(findings[index].definition, .fail, expected: "done within \(Int(endpoint.timeout)) s",
+                                                   actual: "endpoint deadline reached before this check could run")
+                }
+            }
+        }
+        let checks = Self.apply(findings, endpoint: endpoint)
+        var result = EndpointResult(
+            name: endpoint.name, style: endpoint.style.rawValue, url: Self.displayURL(endpoint.tokenURL), checks: checks,
+            scopeAudit: scopes.audit, tokenFingerprint: context.accessToken.map(TokenFingerprint.of),
+            startedAt: startedAt, duration: duration, networkTime: observation.networkTime, reachable: observation.reachable
+        )
+        result.expectedFailures = endpoint.expectedFailures
+        result.expectedWarnings = endpoint.expectedWarnings
+        return result
+    }
+
+    /// Severity overrides, then the allow-list: an allow-listed deviation that happens is reported as skipped with
+    /// its reason; one that no longer happens makes ALW-01 fail (stale allow-list).
+    static func apply(_ findings: [CheckFinding], endpoint: EndpointConfiguration) -> [CheckResult] {
+        var results: [CheckResult] = []
+        var stale: [String] = []
+        for finding in findings {
+            let d = finding.definition
+            let severity = endpoint.severity[d.id] ?? d.severity
+            var status: CheckStatus
+            var message = finding.message
+            switch finding.outcome {
+            case .pass: status = .pass
+            case .skip: status = .skip
+            case .fail: status = severity == .fail ? .fail : severity == .warn ? .warn : .pass
+            case .tolerated: status = severity == .info ? .pass : .warn
+            }
+            if severity == .info, finding.outcome == .fail || finding.outcome == .tolerated {
+                message = message.isEmpty ? "info only" : "info only: \(message)"
+            }
+            if let entry = endpoint.allow.first(where: { $0.check == d.id }) {
+                switch finding.outcome {
+                case .fail, .tolerated:
+                    status = .skip
+                    message = "allow-listed: \(entry.reason)"
+                case .pass:
+                    stale.append(d.id)
+                case .skip:
+                    break
+                }
+            }
+            results.append(CheckResult(id: d.id, title: d.title, severity: severity, status: status, expected: finding.expected,
+                                       actual: finding.actual, message: message, reference: d.reference, latency: finding.latency))
+        }
+        if !endpoint.allow.isEmpty {
+            let d = CheckCatalogue.staleAllowList
+            let severity = endpoint.severity[d.id] ?? d.severity
+            let listed = endpoint.allow.map(\.check).joined(separator: ", ")
+            if stale.isEmpty {
+                results.append(CheckResult(id: d.id, title: d.title, severity: severity, status: .pass, expected: "every allow-listed deviation still occurs",
+                                           actual: "still occurring: \(listed)", reference: d.reference))
+            } else {
+                let status: CheckStatus = severity == .fail ? .fail : severity == .warn ? .warn : .pass
+                results.append(CheckResult(id: d.id, title: d.title, severity: severity, status: status, expected: "every allow-listed deviation still occurs",
+                                           actual: "stale (now passing): \(stale.joined(separator: ", "))", message: "remove the stale entries from allow",
+                                           reference: d.reference))
+            }
+        }
+        return results
+    }
+
+    /// The URL as reports show it: without query string (it may carry credentials) and without user info.
+    static func displayURL(_ url: String) -> String {
+        var text = url
+        if let q = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = String(text[..<q]) }
+        return text
+    }
+}

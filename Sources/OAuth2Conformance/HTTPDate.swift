@@ -1,0 +1,21 @@
+/// Parses an HTTP `Date` in the IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7) to epoch seconds.
+enum HTTPDate {
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func parse(_ text: String) -> Double? {
+        let parts = text.split(separator: " ")
+        guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let monthIndex = months.firstIndex(of: String(parts[2])),
+              let year = Int(parts[3]) else { return nil }
+        let time = parts[4].split(separator: ":")
+        guard time.count == 3, let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]),
+              (1...31).contains(day), h < 24, m < 60, s < 61 else { return nil }
+        let month = Int64(monthIndex + 1)
+        let y = month <= 2 ? Int64(year) - 1 : Int64(year)
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + Int64(day) - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        return Double(days * 86400 + Int64(h * 3600 + m * 60 + s))
+    }
+}

@@ -1,0 +1,120 @@
+/// JWT-01…JWT-11: the access token as a JWT, judged by `JWTValidation`'s rules (through ``TokenValidating``) plus
+/// the checks that need the token response beside the token (RFC 7519, RFC 7515, RFC 8725, RFC 9068).
+enum TokenChecks {
+    static let definitions = [
+        CheckCatalogue.structure, CheckCatalogue.algorithm, CheckCatalogue.type, CheckCatalogue.signature, CheckCatalogue.issuer,
+        CheckCatalogue.audience, CheckCatalogue.times, CheckCatalogue.lifetimeMatch, CheckCatalogue.profile, CheckCatalogue.client,
+        CheckCatalogue.lifetimeRange,
+    ]
+
+    static func run(_ c: CheckContext) -> [CheckFinding] {
+        typealias K = CheckCatalogue
+        guard c.accessToken?.isEmpty == false else { return definitions.map { .skip($0, "no access token") } }
+        guard c.jws != nil, c.claims != nil, let validation = c.validation else {
+            let problem = c.tokenProblem ?? "not a JWT"
+            return [CheckFinding(K.structure, .fail, expected: "a compact JWS with a JSON claims set", actual: problem)]
+                + definitions.dropFirst().map { .skip($0, "the access token is not a readable JWT") }
+        }
+        let expect = c.endpoint.expect
+        var out: [CheckFinding] = []
+
+        var structure = CheckFinding.folding(K.structure, c.findings(["JWT-", "CLAIM-", "DATE-", "CRIT-", "B64-", "UNENC-"]), expected: "a compact JWS with a JSON claims set")
+        if case .skip = structure.outcome { structure = CheckFinding(K.structure, .pass, expected: structure.expected, actual: "compact JWS, JSON claims set") }
+        out.append(structure)
+
+        out.append(CheckFinding.folding(K.algorithm, c.findings(["ALG-01"]), expected: expect.algorithms.isEmpty ? "an algorithm fitting the key, never none" : expect.algorithms.joined(separator: ", ")))
+        out.append(CheckFinding.folding(K.type, c.findings(["TYP-"]), expected: expect.typ ?? (expect.profile == "rfc9068" ? "at+jwt" : "not configured")))
+
+        var signature = CheckFinding.folding(K.signature, c.findings(["SIG-", "HKEY-", "ALG-02"]), expected: keyDescription(expect.keys))
+        switch c.observation.keys {
+        case .failed(let reason):
+            signature = CheckFinding(K.signature, .fail, expected: signature.expected, actual: "key source failed: \(reason)")
+        case .none:
+            signature = .skip(K.signature, "no key source configured (expect.keys or expect.issuer)")
+        case .documents:
+            if !validation.keyProblems.isEmpty, case .pass = signature.outcome {} else if !validation.keyProblems.isEmpty {
+                signature.actual += (signature.actual.isEmpty ? "" : "; ") + "keys: " + validation.keyProblems.joined(separator: "; ")
+            }
+        }
+        out.append(signature)
+        out.append(CheckFinding.folding(K.issuer, c.findings(["ISS-"]), expected: expect.issuer ?? "not configured"))
+        if expect.audiences.isEmpty {
+            // The validator warns about an unchecked `aud`; the suite simply did not ask.
+            out.append(.skip(K.audience, "expect.audience not configured"))
+        } else {
+            out.append(CheckFinding.folding(K.audience, c.findings(["AUD-"]), expected: expect.audiences.joined(separator: " or ")))
+        }
+        out.append(CheckFinding.folding(K.times, c.findings(["EXP-", "NBF-", "IAT-"]), expected: "exp in the future, nbf and iat not in the future (leeway \(Int(c.endpoint.leeway)) s)"))
+        out.append(lifetimeMatch(c))
+        out.append(profile(c))
+        out.append(client(c))
+        out.append(lifetimeRange(c))
+        return out
+    }
+
+    static func keyDescription(_ source: KeySource?) -> String {
+        switch source {
+        case .jwksURL(let url)?: "a key from JWKS \(url)"
+        case .issuer(let issuer)?: "a key from issuer \(issuer) (discovery)"
+        case .file(let path, _)?: "a key from file \(path)"
+        case nil: "a key from the expected source"
+        }
+    }
+
+    /// `exp` − response time agrees with `expires_in` within the leeway (a cached token may have an older `iat`).
+    private static func lifetimeMatch(_ c: CheckContext) -> CheckFinding {
+        let k = CheckCatalogue.lifetimeMatch
+        guard let exp = c.exp else { return .skip(k, "no exp claim") }
+        let expiresIn: Double?
+        switch c.object?["expires_in"] {
+        case .number(let n)?: expiresIn = n.doubleValue
+        case .string(let s)?: expiresIn = Double(s)
+        default: expiresIn = nil
+        }
+        guard let expiresIn else { return .skip(k, "no usable expires_in") }
+        let remaining = exp - c.observation.receivedAt
+        let difference = remaining - expiresIn
+        let ok = abs(difference) <= max(c.endpoint.leeway, 1)
+        return CheckFinding(k, ok ? .pass : .fail, expected: "exp − now ≈ expires_in (±\(Int(max(c.endpoint.leeway, 1))) s)",
+                            actual: "exp − now = \(Int(remaining.rounded())) s, expires_in = \(Int(expiresIn)) s")
+    }
+
+    /// RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti.
+    private static func profile(_ c: CheckContext) -> CheckFinding {
+        let k = CheckCatalogue.profile
+        guard c.endpoint.expect.profile == "rfc9068" else { return .skip(k, "profile rfc9068 not expected") }
+        let required = ["iss", "exp", "aud", "sub", "client_id", "iat", "jti"]
+        let json = c.claims?.json
+        let missing = required.filter { json?[$0] == nil }
+        return CheckFinding(k, missing.isEmpty ? .pass : .fail, expected: required.joined(separator: ", "),
+                            actual: missing.isEmpty ? "all present" : "missing: " + missing.joined(separator: ", "))
+    }
+
+    private static func client(_ c: CheckContext) -> CheckFinding {
+        let k = CheckCatalogue.client
+        guard let expected = c.endpoint.expect.clientID else { return .skip(k, "expect.client_id not configured") }
+        let clientID = c.claims?.json["client_id"]?.stringValue
+        let sub = c.claims?.sub
+        if let clientID {
+            return CheckFinding(k, clientID == expected ? .pass : .fail, expected: "client_id \(expected)", actual: "client_id \(clientID)")
+        }
+        if let sub {
+            return CheckFinding(k, sub == expected ? .pass : .fail, expected: "client_id or sub \(expected)", actual: "no client_id; sub \(sub)")
+        }
+        return CheckFinding(k, .fail, expected: "client_id or sub \(expected)", actual: "neither client_id nor sub")
+    }
+
+    private static func lifetimeRange(_ c: CheckContext) -> CheckFinding {
+        let k = CheckCatalogue.lifetimeRange
+        let expect = c.endpoint.expect
+        guard expect.minLifetime != nil || expect.maxLifetime != nil else { return .skip(k, "expect.lifetime not configured") }
+        guard let exp = c.exp, let start = c.iat ?? c.nbf else { return CheckFinding(k, .fail, expected: range(expect), actual: "exp or iat missing") }
+        let lifetime = exp - start
+        let ok = lifetime >= (expect.minLifetime ?? -.infinity) && lifetime <= (expect.maxLifetime ?? .infinity)
+        return CheckFinding(k, ok ? .pass : .fail, expected: range(expect), actual: "\(Int(lifetime.rounded())) s")
+    }
+
+    private static func range(_ e: TokenExpectations) -> String {
+        "\(e.minLifetime.map { "\(Int($0))" } ?? "0")…\(e.maxLifetime.map { "\(Int($0))" } ?? "∞") s"
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import OAuth2Client
+import OAuth2Conformance
+import OAuth2MockServer
+import Testing
+
+/// The shipped suites against the real mock (OAuth2MockServer) over loopback: conformance/mock.yaml passes, and every
+/// endpoint of conformance/mock-faults.yaml fails exactly where its `expected_failures` says.
+@Suite(.serialized) struct MockSuiteTests {
+    static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
+
+    static func suiteText(_ name: String) throws -> String {
+        try String(contentsOf: packageRoot.appendingPathComponent("conformance/\(name)"), encoding: .utf8)
+    }
+
+    static func variables(_ server: RunningMockServer, _ configuration: MockConfiguration) -> [String: String] {
+        var v = ["MOCK_URL": server.baseURL]
+        for client in configuration.clients {
+            v["MOCK_SECRET_" + String(client.clientID.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })] = client.secret
+        }
+        return v
+    }
+
+    /// Starts the mock, loads `suite` with its variables, runs it, stops the mock.
+    static func runSuite(_ suite: String, configuration: MockConfiguration = .demo, concurrency: Int? = nil) async throws -> (ConformanceSuite, RunResult) {
+        let service = try MockServer.makeService(configuration: configuration)
+        let server = try await MockServer.start(service: service)
+        let transport = AsyncHTTPTransport()
+        let loader = SuiteLoader(variables: variables(server, configuration)) { path throws(ConformanceError) in
+            throw ConformanceError(.unreadableFile, path)
+        }
+        let loaded = try loader.load(try suiteText(suite), name: suite)
+        let runner = ConformanceRunner(transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(),
+                                       now: MockServer.systemNow, concurrency: concurrency)
+        let result = await runner.run(loaded)
+        await transport.shutdown()
+        await server.stop()
+        return (loaded, result)
+    }
+
+    @Test func mockSuitePassesEveryStyle() async throws {
+        let (_, result) = try await Self.runSuite("mock.yaml")
+        #expect(result.endpoints.map(\.name) == ["json-client-credentials", "tenant-token-manager", "client-secret-post", "client-secret-basic"])
+        for endpoint in result.endpoints {
+            let problems = endpoint.checks.filter { $0.status == .fail || $0.status == .warn }
+            #expect(problems.isEmpty, "\(endpoint.name): \(problems.map { "\($0.id) \($0.actual) \($0.message)" })")
+            #expect(endpoint.reachable)
+        }
+        #expect(!result.failed)
+        var passed = Set<String>()
+        for endpoint in result.endpoints {
+            for check in endpoint.checks where check.status == .pass { passed.insert(check.id) }
+        }
+        // Every check of the catalogue passes somewhere in mock.yaml (ALW-01 on its allow-list entry).
+        let never = Set(CheckCatalogue.all.map(\.id)).subtracting(passed)
+        #expect(never.isEmpty, "never passing: \(never.sorted())")
+    }
+
+    @Test func faultSuiteFailsExactlyWhereExpected() async throws {
+        let (suite, result) = try await Self.runSuite("mock-faults.yaml")
+        #expect(result.failed)
+        for (configured, endpoint) in zip(suite.endpoints, result.endpoints) {
+            let failed = endpoint.checks.filter { $0.status == .fail }.map(\.id)
+            let warned = endpoint.checks.filter { $0.status == .warn }.map(\.id)
+            #expect(failed == configured.expectedFailures ?? [], "\(endpoint.name) failed: \(endpoint.checks.filter { $0.status == .fail }.map { "\($0.id) \($0.actual)" })")
+            #expect(warned == configured.expectedWarnings ?? [], "\(endpoint.name) warned: \(endpoint.checks.filter { $0.status == .warn }.map { "\($0.id) \($0.actual)" })")
+        }
+        // Checks no mock fault can trigger are failed by the fake server's table (RunnerTests.faults).
+        var failedSomewhere = Set<String>()
+        for endpoint in result.endpoints {
+            for check in endpoint.checks where check.status == .fail || check.status == .warn { failedSomewhere.insert(check.id) }
+        }
+        let fakeOnly: Set<String> = ["TOK-03", "TOK-07", "TOK-08", "JWT-01", "JWT-09", "TTM-02", "CLK-01", "CLK-02", "ALW-01"]
+        let all = Set(CheckCatalogue.all.map(\.id))
+        #expect(all.subtracting(failedSomewhere) == fakeOnly)
+    }
+
+    /// 20 endpoints against a mock that answers every token request after 600 ms: they run together (concurrency
+    /// 20), so the run takes about one delay, not twenty; results keep suite order.
+    @Test func twentySlowEndpointsFinishInAboutTheTimeOfTheSlowest() async throws {
+        var configuration = MockConfiguration.demo
+        configuration.slowDelay = .milliseconds(600)
+        var text = "name: slow\ndefaults: {timeout: 10, request_timeout: 5, concurrency: 20}\nendpoints:\n"
+        for i in 0..<20 {
+            text += "  - {name: ep-\(i), style: json-client-credentials, token_url: \"${MOCK_URL}/oauth/token\", client_id: demo-json, client_secret: {env: MOCK_SECRET_DEMO_JSON}, headers: {X-Mock-Fault: slow}}\n"
+        }
+        let service = try MockServer.makeService(configuration: configuration)
+        let server = try await MockServer.start(service: service)
+        let transports = (0..<TransportPool.size(forConcurrency: 20)).map { _ in AsyncHTTPTransport() }
+        let suite = try SuiteLoader(variables: Self.variables(server, configuration)) { p throws(ConformanceError) in throw ConformanceError(.unreadableFile, p) }
+            .load(text, name: "slow")
+        let pool = TransportPool(transports.map { ClientTransportAdapter(transport: $0) })
+        let runner = ConformanceRunner(transport: pool, validator: ValidatorAdapter(), now: MockServer.systemNow)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = await runner.run(suite)
+        let elapsed = clock.now - start
+        for transport in transports { await transport.shutdown() }
+        await server.stop()
+        #expect(result.endpoints.map(\.name) == (0..<20).map { "ep-\($0)" })
+        #expect(result.endpoints.allSatisfy { $0.checks.first?.status == .pass })
+        // Generous bound: sequential would take 20 × 0.6 s = 12 s.
+        #expect(elapsed < .milliseconds(1800), "20 slow endpoints took \(elapsed)")
+    }
+}
