@@ -8,7 +8,8 @@ public struct ConformCommand: ParsableCommand {
         commandName: "conform",
         abstract: "Check token endpoints against conformance suites; write JUnit XML and Markdown reports.",
         discussion: """
-            Each SUITE is a YAML file (see conformance/README.md). Reports go to reports/<suite>.junit.xml and \
+            Each SUITE is a YAML file (see conformance/README.md); with none, the embedded default suite (the same as \
+            conformance/mock.yaml) runs against the in-process mock. Reports go to reports/<suite>.junit.xml and \
             reports/<suite>.md unless --junit/--markdown say otherwise; --json adds a JSON report. With --mock the \
             built-in mock server starts on a free loopback port and ${MOCK_URL} points at it. In GitHub Actions \
             (GITHUB_ACTIONS set) every issued token is masked with ::add-mask:: and the Markdown report is appended to \
@@ -17,7 +18,7 @@ public struct ConformCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Suite files (YAML).", valueName: "SUITE"))
+    @Argument(help: ArgumentHelp("Suite files (YAML). None: the embedded default suite (conformance/mock.yaml) against the in-process mock.", valueName: "SUITE"))
     public var suites: [String] = []
 
     @Option(help: ArgumentHelp("JUnit XML report path (default reports/<suite>.junit.xml).", valueName: "PATH"))
@@ -41,7 +42,6 @@ public struct ConformCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if suites.isEmpty { throw ValidationError("give at least one SUITE file") }
         if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1…256") }
         if suites.count > 1, junit != nil || markdown != nil || json != nil {
             throw ValidationError("--junit, --markdown and --json name one file: give one SUITE per run, or use the default reports/<suite>.* paths")

@@ -16,6 +16,8 @@ public struct ConformRunner: Sendable {
     public var files: ReportFiles = .live
     /// Builds the HTTP transport (tests may inject one); the default is AsyncHTTPClient.
     public var makeTransport: @Sendable () -> any HTTPTransport = { AsyncHTTPTransport() }
+    /// The embedded default suite's text (the same as `conformance/mock.yaml`).
+    public static var defaultSuiteYAML: String { DefaultSuite.yaml }
     /// Largest suite file read.
     public static let maxSuiteBytes = 1 << 20
 
@@ -26,7 +28,7 @@ public struct ConformRunner: Sendable {
         self.json = options.json
         self.only = options.only
         self.concurrency = options.concurrency
-        self.mock = options.mock
+        self.mock = options.mock || options.suites.isEmpty
     }
 
     /// Runs every suite; returns the exit code (see ``ConformCommand``).
@@ -51,7 +53,9 @@ public struct ConformRunner: Sendable {
         var worst: JWTExit = .ok
         var anyReached = false
         var loadFailure: JWTExit?
-        for path in suites {
+        // No SUITE: the embedded default (nil path).
+        let paths: [String?] = suites.isEmpty ? [nil] : suites.map { $0 }
+        for path in paths {
             let suite: ConformanceSuite
             do throws(JWTCommandsError) {
                 suite = try load(path, environment: environment)
@@ -87,7 +91,10 @@ public struct ConformRunner: Sendable {
     }
 
     /// Reads and loads one suite (66 when the file is missing, 65 when it is malformed).
-    func load(_ path: String, environment: CommandEnvironment) throws(JWTCommandsError) -> ConformanceSuite {
+    func load(_ path: String?, environment: CommandEnvironment) throws(JWTCommandsError) -> ConformanceSuite {
+        guard let path else {
+            return try parse(DefaultSuite.yaml, name: DefaultSuite.name, path: "(embedded default suite)", environment: environment)
+        }
         let bytes = try environment.readFile(path, Self.maxSuiteBytes)
         guard bytes.count <= Self.maxSuiteBytes else {
             throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): larger than 1 MiB")
@@ -95,13 +102,17 @@ public struct ConformRunner: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): not UTF-8 text")
         }
+        return try parse(text, name: Self.suiteName(path), path: path, environment: environment)
+    }
+
+    private func parse(_ text: String, name: String, path: String, environment: CommandEnvironment) throws(JWTCommandsError) -> ConformanceSuite {
         let loader = SuiteLoader(variables: environment.variables) { file throws(ConformanceError) in
             do throws(JWTCommandsError) { return try environment.readFile(file, 1 << 20) } catch {
                 throw ConformanceError(.unreadableFile, "\(path): \(error.message)")
             }
         }
         do {
-            return try loader.load(text, name: Self.suiteName(path), only: only)
+            return try loader.load(text, name: name, only: only)
         } catch {
             throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: error.message)
         }

@@ -96,6 +96,20 @@ enum Harness {
         #expect(stdout.components(separatedBy: "\n").filter { $0.hasPrefix("[") }.count == 4)
     }
 
+    /// The README's first command: `jwt conform` with no SUITE runs the embedded default against the in-process mock.
+    @Test func noSuiteRunsTheEmbeddedDefaultAgainstTheMock() async throws {
+        let (code, capture) = try await Harness.run([])
+        #expect(code == .ok, "\(capture.stderr.withLock { $0 })")
+        let files = capture.files.withLock { $0 }
+        #expect(Set(files.keys) == ["reports/mock.junit.xml", "reports/mock.md"])
+        #expect(capture.stdout.withLock { $0 }.contains("mock: PASSED — 4 endpoints"))
+    }
+
+    @Test func embeddedDefaultIsTheShippedMockSuite() throws {
+        let shipped = try String(contentsOfFile: Harness.suite("mock.yaml"), encoding: .utf8)
+        #expect(ConformRunner.defaultSuiteYAML == shipped, "Sources/JWTCommands/DefaultSuite.swift must be conformance/mock.yaml verbatim")
+    }
+
     @Test func faultSuiteExitsOne() async throws {
         let (code, capture) = try await Harness.run(["--mock", Harness.suite("mock-faults.yaml")])
         #expect(code == .failed)
