@@ -1,5 +1,5 @@
 /// Fetches a key source document over HTTP(S): a JWKS (RFC 7517 §5) or authorization server metadata
-/// (RFC 8414 §3). Injected, so tests never touch the network; the live one is ``URLSessionKeyFetcher``.
+/// (RFC 8414 §3). Injected, so tests never touch the network; the live one is ``TransportKeyFetcher``.
 public protocol KeyFetcher: Sendable {
     /// GETs `url`; at most `limit` body bytes. Throws ``JWTCommandsError/unreachable(_:)`` when the server cannot be
     /// reached, times out, redirects to another host, or the body is larger than `limit`.

@@ -115,7 +115,7 @@ public struct VerifyCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let code = VerifyRunner(options: self, fetcher: URLSessionKeyFetcher()).run(environment: .live)
+        let code = VerifyRunner(options: self, fetcher: TransportKeyFetcher()).run(environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }
 }

@@ -85,7 +85,7 @@ import JOSECore
             "/big": .init(body: String(repeating: " ", count: (1 << 20) + 10) + "{}"),
         ])
         defer { server.stop() }
-        let fetcher = URLSessionKeyFetcher(timeout: 5)
+        let fetcher = TransportKeyFetcher(timeout: 5)
         let token = try Self.signed(key, kid: "live", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
         let harness = CommandHarness()
         #expect(try harness.verify([token, "--jwks", server.base + "/jwks"], fetcher: fetcher) == .ok, "\(harness.err)")
@@ -102,7 +102,7 @@ import JOSECore
     /// Port 1 on loopback refuses connections: the live fetcher reports the source unreachable (69).
     @Test func closedPortIs69() throws {
         let harness = CommandHarness()
-        #expect(try harness.verify(["a.b.c", "--jwks", "http://127.0.0.1:1/jwks"], fetcher: URLSessionKeyFetcher(timeout: 3)) == .unavailable)
+        #expect(try harness.verify(["a.b.c", "--jwks", "http://127.0.0.1:1/jwks"], fetcher: TransportKeyFetcher(timeout: 3)) == .unavailable)
         #expect(harness.err.hasPrefix("jwt verify: error: http://127.0.0.1:1/jwks: "))
     }
 }

@@ -33,7 +33,7 @@ final class CommandHarness: @unchecked Sendable {
         )
     }
 
-    func verify(_ arguments: [String], fetcher: any KeyFetcher = URLSessionKeyFetcher(timeout: 5), stdinLines: [UInt8]? = nil) throws -> JWTExit {
+    func verify(_ arguments: [String], fetcher: any KeyFetcher = TransportKeyFetcher(timeout: 5), stdinLines: [UInt8]? = nil) throws -> JWTExit {
         let command: VerifyCommand
         do {
             command = try VerifyCommand.parse(arguments)
