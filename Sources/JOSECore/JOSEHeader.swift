@@ -31,29 +31,53 @@ public struct JOSEHeader: Sendable, Equatable {
     /// Reads a header; `requireEnc` is set for JWE protected headers.
     public init(json: JSONObject, requireEnc: Bool = false) throws(JOSEError) {
         self.json = json
-        func string(_ name: String) throws(JOSEError) -> String? {
-            guard let value = json[name] else { return nil }
+        // One pass collects the registered parameters (the first of a name, as a lookup would find it); the checks
+        // below then run in their documented order.
+        var alg, enc, typ, cty, kid, jku, x5u, x5t, x5tS256, crit, jwk, x5c, b64: JSONValue?
+        for member in json.members {
+            guard let name = RegisteredName(rawValue: member.nameHash) else {
+                if member.nameHash >= 1 << 63, x5tS256 == nil, member.name == "x5t#S256" { x5tS256 = member.value }
+                continue
+            }
+            switch name {
+            case .alg: if alg == nil { alg = member.value }
+            case .enc: if enc == nil { enc = member.value }
+            case .typ: if typ == nil { typ = member.value }
+            case .cty: if cty == nil { cty = member.value }
+            case .kid: if kid == nil { kid = member.value }
+            case .jku: if jku == nil { jku = member.value }
+            case .x5u: if x5u == nil { x5u = member.value }
+            case .x5t: if x5t == nil { x5t = member.value }
+            case .crit: if crit == nil { crit = member.value }
+            case .jwk: if jwk == nil { jwk = member.value }
+            case .x5c: if x5c == nil { x5c = member.value }
+            case .b64: if b64 == nil { b64 = member.value }
+            default: break
+            }
+        }
+        func string(_ name: String, _ value: JSONValue?) throws(JOSEError) -> String? {
+            guard let value else { return nil }
             guard case .string(let s) = value else {
                 throw JOSEError(.invalidHeader, "header: \"\(name)\" must be a string, found \(value.typeName)")
             }
             return s
         }
-        guard let alg = try string("alg") else {
+        guard let algText = try string("alg", alg) else {
             throw JOSEError(.invalidHeader, "header: \"alg\" is missing (RFC 7515 §4.1.1 requires it)")
         }
-        self.alg = alg
-        self.enc = try string("enc")
-        if requireEnc, enc == nil {
+        self.alg = algText
+        self.enc = try string("enc", enc)
+        if requireEnc, self.enc == nil {
             throw JOSEError(.invalidHeader, "JWE header: \"enc\" is missing (RFC 7516 §4.1.2 requires it)")
         }
-        self.typ = try string("typ")
-        self.cty = try string("cty")
-        self.kid = try string("kid")
-        self.jku = try string("jku")
-        self.x5u = try string("x5u")
-        self.x5t = try string("x5t")
-        self.x5tS256 = try string("x5t#S256")
-        if let value = json["crit"] {
+        self.typ = try string("typ", typ)
+        self.cty = try string("cty", cty)
+        self.kid = try string("kid", kid)
+        self.jku = try string("jku", jku)
+        self.x5u = try string("x5u", x5u)
+        self.x5t = try string("x5t", x5t)
+        self.x5tS256 = try string("x5t#S256", x5tS256)
+        if let value = crit {
             guard case .array(let items) = value, !items.isEmpty else {
                 throw JOSEError(.invalidHeader, "header: \"crit\" must be a non-empty array of strings (RFC 7515 §4.1.11)")
             }
@@ -68,7 +92,7 @@ public struct JOSEHeader: Sendable, Equatable {
         } else {
             self.crit = nil
         }
-        if let value = json["jwk"] {
+        if let value = jwk {
             guard case .object(let o) = value else {
                 throw JOSEError(.invalidHeader, "header: \"jwk\" must be a JSON object (RFC 7515 §4.1.3)")
             }
@@ -76,15 +100,18 @@ public struct JOSEHeader: Sendable, Equatable {
         } else {
             self.jwk = nil
         }
-        if let value = json["x5c"] {
+        if let value = x5c {
             guard case .array(let items) = value, items.allSatisfy({ $0.stringValue != nil }) else {
                 throw JOSEError(.invalidHeader, "header: \"x5c\" must be an array of strings (RFC 7515 §4.1.6)")
             }
-            self.x5c = items.compactMap(\.stringValue)
+            var strings: [String] = []
+            strings.reserveCapacity(items.count)
+            for case .string(let s) in items { strings.append(s) }
+            self.x5c = strings
         } else {
             self.x5c = nil
         }
-        if let value = json["b64"] {
+        if let value = b64 {
             guard case .bool(let b) = value else {
                 throw JOSEError(.invalidHeader, "header: \"b64\" must be a boolean (RFC 7797 §3)")
             }

@@ -62,7 +62,7 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public struct Member: Sendable, Equatable {
         public let name: String
         public let value: JSONValue
-        /// FNV-1a of the name's UTF-8: lookups and duplicate checks compare it before comparing strings.
+        /// ``JSONObject/hash(_:)-(String)`` of the name: lookups and duplicate checks compare it before comparing strings.
         let nameHash: UInt64
 
         public init(name: String, value: JSONValue) {
@@ -77,18 +77,54 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     }
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let hashPrime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// The name's key: for names of up to 7 UTF-8 bytes the bytes themselves (little-endian) with the length in the
+    /// top byte, so equal keys mean equal names and registered names can be matched as integer constants (see
+    /// ``RegisteredName``); for longer names a hash with the top bit set (compare the names when the keys agree).
     static func hash(_ name: String) -> UInt64 {
-        var hash = hashSeed
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* hashPrime }
-        return hash
+        var name = name
+        return name.withUTF8 { hash($0) }
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = hashSeed
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* hashPrime }
-        return hash
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        if count < 8 {
+            var key: UInt64 = 0
+            var i = 0
+            while i < count {
+                key |= UInt64(base[i]) &<< (8 &* UInt64(i))
+                i += 1
+            }
+            return key | UInt64(count) &<< 56
+        }
+        return longHash(base, count: count)
+    }
+
+    /// The key of a name of 8 bytes or more.
+    @inline(never)
+    static func longHash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        var hash = hashSeed ^ UInt64(truncatingIfNeeded: count)
+        var i = 0
+        while i + 8 <= count {
+            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* hashPrime
+            hash ^= hash >> 29
+            i += 8
+        }
+        if i < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count {
+                tail |= UInt64(base[i]) &<< shift
+                shift += 8
+                i += 1
+            }
+            hash = (hash ^ tail) &* hashPrime
+            hash ^= hash >> 29
+        }
+        return hash | 1 << 63
     }
 
     /// The member named `name`, comparing hashes first.

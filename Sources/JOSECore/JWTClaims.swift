@@ -47,29 +47,41 @@ public struct JWTClaims: Sendable, Equatable {
             errors.append(TypeError(claim: member.name, message: "\"\(member.name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(member.value.typeName)"))
             return nil
         }
-        // One pass over the members (names are unique: the parser guarantees it).
+        // One pass over the members (names are unique: the parser guarantees it), matching names by their keys.
         for member in json.members {
-            switch member.name {
-            case "iss": iss = string(member, "§4.1.1")
-            case "sub": sub = string(member, "§4.1.2")
-            case "aud":
+            guard let name = RegisteredName(rawValue: member.nameHash) else {
+                if member.nameHash >= 1 << 63, member.name == "auth_time" {
+                    authTime = date(member, "§2 of OpenID Connect Core")
+                }
+                continue
+            }
+            switch name {
+            case .iss: iss = string(member, "§4.1.1")
+            case .sub: sub = string(member, "§4.1.2")
+            case .aud:
                 switch member.value {
                 case .string(let s): aud = [s]
-                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): aud = items.compactMap(\.stringValue)
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+                    var strings: [String] = []
+                    strings.reserveCapacity(items.count)
+                    for case .string(let s) in items { strings.append(s) }
+                    aud = strings
                 default:
                     errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(member.value.typeName)"))
                 }
-            case "exp": exp = date(member, "§4.1.4")
-            case "nbf": nbf = date(member, "§4.1.5")
-            case "iat": iat = date(member, "§4.1.6")
-            case "jti": jti = string(member, "§4.1.7")
-            case "auth_time": authTime = date(member, "§2 of OpenID Connect Core")
+            case .exp: exp = date(member, "§4.1.4")
+            case .nbf: nbf = date(member, "§4.1.5")
+            case .iat: iat = date(member, "§4.1.6")
+            case .jti: jti = string(member, "§4.1.7")
             default: break
             }
         }
         // Report type errors in a stable order (registered-claim order), whatever the token's member order.
-        let order = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time"]
-        self.typeErrors = errors.sorted { (order.firstIndex(of: $0.claim) ?? 99) < (order.firstIndex(of: $1.claim) ?? 99) }
+        if errors.count > 1 {
+            let order = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time"]
+            errors.sort { (order.firstIndex(of: $0.claim) ?? 99) < (order.firstIndex(of: $1.claim) ?? 99) }
+        }
+        self.typeErrors = errors
         self.iss = iss
         self.sub = sub
         self.aud = aud
