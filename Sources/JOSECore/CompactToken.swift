@@ -84,10 +84,12 @@ public enum CompactToken: Sendable, Equatable {
     }
 
     static func decodeObject(_ bytes: ArraySlice<UInt8>, segment: String, limits: Limits) throws(JOSEError) -> JSONObject {
-        let raw = try bytes.withUnsafeBufferPointer { buffer throws(JOSEError) in
-            try Base64URL.decode(buffer, segment: segment)
+        // The decoded JSON is only read, never kept: decode it into a temporary buffer.
+        let value = try bytes.withUnsafeBufferPointer { encoded throws(JOSEError) in
+            try Base64URL.withDecoded(encoded, segment: segment) { raw throws(JOSEError) in
+                try JSONParser(limits: limits.json).parse(buffer: raw, context: segment)
+            }
         }
-        let value = try JSONParser(limits: limits.json).parse(raw, context: segment)
         guard case .object(let object) = value else {
             throw JOSEError(segment == "header" ? .invalidHeader : .invalidClaims, "\(segment): must be a JSON object, found \(value.typeName)")
         }
