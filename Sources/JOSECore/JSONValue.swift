@@ -51,7 +51,34 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         if value == value.rounded(), abs(value) < 1e15 { self.text = String(Int64(value)) } else { self.text = "\(value)" }
     }
 
-    public var doubleValue: Double? { Double(text) }
+    public var doubleValue: Double? {
+        // An integer of up to 15 digits (every NumericDate in practice) is exact in a Double: no strtod.
+        if let exact = text.utf8.withContiguousStorageIfAvailable({ Self.exactSmallInteger($0) }), let exact {
+            return exact
+        }
+        return Double(text)
+    }
+
+    /// `-?[0-9]{1,15}` as a Double, except `-0` (which must stay negative zero): `nil` for anything else.
+    static func exactSmallInteger(_ utf8: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        let digits = utf8.count - i
+        guard digits >= 1, digits <= 15 else { return nil }
+        var value: Int64 = 0
+        while i < utf8.count {
+            let digit = utf8[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            i += 1
+        }
+        if negative {
+            guard value != 0 else { return nil }
+            return Double(-value)
+        }
+        return Double(value)
+    }
     /// The value as an integer when the text is an integer that fits.
     public var intValue: Int? { Int(text) }
     public var description: String { text }

@@ -253,4 +253,19 @@ import Testing
         #expect(JSONObject.hash("x5t#S256") >= 1 << 63)
         #expect(JSONObject.hash("") == 0)
     }
+
+    @Test func doubleValueAgreesWithStrtod() {
+        var texts = Self.numbers + ["", "-", "+1", " 1", "1 ", "007", "-007", "0x10", "inf", "nan", "1_000", "٣", "999999999999999",
+            "1000000000000000", "-9999999999999999", "4503599627370497", "9007199254740993123"]
+        var r = Random(state: 42)
+        for _ in 0..<2000 {
+            let digits = 1 + r.below(17)
+            texts.append((r.chance(30) ? "-" : "") + String((0..<digits).map { _ in Character(Unicode.Scalar(UInt8(48 + r.below(10)))) }))
+        }
+        for text in texts {
+            let expected = Double(text)
+            let actual = JSONNumber(text: text).doubleValue
+            #expect(expected?.bitPattern == actual?.bitPattern, "\(text)")
+        }
+    }
 }
