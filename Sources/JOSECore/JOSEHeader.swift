@@ -30,7 +30,6 @@ public struct JOSEHeader: Sendable, Equatable {
 
     /// Reads a header; `requireEnc` is set for JWE protected headers.
     public init(json: JSONObject, requireEnc: Bool = false) throws(JOSEError) {
-        self.json = json
         // One pass collects the registered parameters (the first of a name, as a lookup would find it); the checks
         // below then run in their documented order.
         var alg, enc, typ, cty, kid, jku, x5u, x5t, x5tS256, crit, jwk, x5c, b64: JSONValue?
@@ -65,41 +64,40 @@ public struct JOSEHeader: Sendable, Equatable {
         guard let algText = try string("alg", alg) else {
             throw JOSEError(.invalidHeader, "header: \"alg\" is missing (RFC 7515 §4.1.1 requires it)")
         }
-        self.alg = algText
-        self.enc = try string("enc", enc)
-        if requireEnc, self.enc == nil {
+        let encText = try string("enc", enc)
+        if requireEnc, encText == nil {
             throw JOSEError(.invalidHeader, "JWE header: \"enc\" is missing (RFC 7516 §4.1.2 requires it)")
         }
-        self.typ = try string("typ", typ)
-        self.cty = try string("cty", cty)
-        self.kid = try string("kid", kid)
-        self.jku = try string("jku", jku)
-        self.x5u = try string("x5u", x5u)
-        self.x5t = try string("x5t", x5t)
-        self.x5tS256 = try string("x5t#S256", x5tS256)
+        let typText = try string("typ", typ)
+        let ctyText = try string("cty", cty)
+        let kidText = try string("kid", kid)
+        let jkuText = try string("jku", jku)
+        let x5uText = try string("x5u", x5u)
+        let x5tText = try string("x5t", x5t)
+        let x5tS256Text = try string("x5t#S256", x5tS256)
+        var critNames: [String]? = nil
         if let value = crit {
             guard case .array(let items) = value, !items.isEmpty else {
                 throw JOSEError(.invalidHeader, "header: \"crit\" must be a non-empty array of strings (RFC 7515 §4.1.11)")
             }
             var names: [String] = []
+            names.reserveCapacity(items.count)
             for item in items {
                 guard case .string(let s) = item else {
                     throw JOSEError(.invalidHeader, "header: \"crit\" must hold only strings (RFC 7515 §4.1.11)")
                 }
                 names.append(s)
             }
-            self.crit = names
-        } else {
-            self.crit = nil
+            critNames = names
         }
+        var jwkObject: JSONObject? = nil
         if let value = jwk {
             guard case .object(let o) = value else {
                 throw JOSEError(.invalidHeader, "header: \"jwk\" must be a JSON object (RFC 7515 §4.1.3)")
             }
-            self.jwk = o
-        } else {
-            self.jwk = nil
+            jwkObject = o
         }
+        var x5cStrings: [String]? = nil
         if let value = x5c {
             guard case .array(let items) = value, items.allSatisfy({ $0.stringValue != nil }) else {
                 throw JOSEError(.invalidHeader, "header: \"x5c\" must be an array of strings (RFC 7515 §4.1.6)")
@@ -107,17 +105,29 @@ public struct JOSEHeader: Sendable, Equatable {
             var strings: [String] = []
             strings.reserveCapacity(items.count)
             for case .string(let s) in items { strings.append(s) }
-            self.x5c = strings
-        } else {
-            self.x5c = nil
+            x5cStrings = strings
         }
+        var b64Flag: Bool? = nil
         if let value = b64 {
             guard case .bool(let b) = value else {
                 throw JOSEError(.invalidHeader, "header: \"b64\" must be a boolean (RFC 7797 §3)")
             }
-            self.b64 = b
-        } else {
-            self.b64 = nil
+            b64Flag = b
         }
+        // Stored properties set once, at the end (see JWSToken.init).
+        self.json = json
+        self.alg = algText
+        self.enc = encText
+        self.typ = typText
+        self.cty = ctyText
+        self.kid = kidText
+        self.jku = jkuText
+        self.x5u = x5uText
+        self.x5t = x5tText
+        self.x5tS256 = x5tS256Text
+        self.crit = critNames
+        self.jwk = jwkObject
+        self.x5c = x5cStrings
+        self.b64 = b64Flag
     }
 }
