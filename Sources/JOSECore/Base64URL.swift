@@ -79,6 +79,19 @@ public enum Base64URL {
             let out = UnsafeMutableRawPointer(output)
             var i = 0, o = 0
             let quads = count - rest
+            // Two groups at a time, stored as one 8-byte word (its last two bytes are overwritten next), while the
+            // output has room for the spare bytes.
+            while i &+ 8 <= quads, o &+ 8 <= outputCount {
+                let a = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
+                let b = t[Int(input[i &+ 4])] | t[256 &+ Int(input[i &+ 5])] | t[512 &+ Int(input[i &+ 6])] | t[768 &+ Int(input[i &+ 7])]
+                if (a | b) >= 0x0100_0000 {
+                    outcome.failure = a >= 0x0100_0000 ? i : i &+ 4
+                    return
+                }
+                out.storeBytes(of: (UInt64(a) | UInt64(b) &<< 24).littleEndian, toByteOffset: o, as: UInt64.self)
+                i &+= 8
+                o &+= 6
+            }
             // Whole groups, each stored as a 4-byte word (the fourth byte is overwritten by the next group), while
             // the output has room for the spare byte.
             while i < quads, o &+ 4 <= outputCount {
