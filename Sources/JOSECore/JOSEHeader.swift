@@ -30,34 +30,37 @@ public struct JOSEHeader: Sendable, Equatable {
 
     /// Reads a header; `requireEnc` is set for JWE protected headers.
     public init(json: JSONObject, requireEnc: Bool = false) throws(JOSEError) {
-        // One pass collects the registered parameters (the first of a name, as a lookup would find it); the checks
-        // below then run in their documented order.
-        var alg, enc, typ, cty, kid, jku, x5u, x5t, x5tS256, crit, jwk, x5c, b64: JSONValue?
-        for member in json.members {
-            guard let name = RegisteredName(rawValue: member.nameHash) else {
-                if member.nameHash >= 1 << 63, x5tS256 == nil, member.name == "x5t#S256" { x5tS256 = member.value }
+        // One pass finds the registered parameters (the first of a name, as a lookup would find it) by index, so
+        // nothing is copied until it is read; the checks below then run in their documented order.
+        let members = json.members
+        var alg = -1, enc = -1, typ = -1, cty = -1, kid = -1, jku = -1, x5u = -1, x5t = -1, x5tS256 = -1
+        var crit = -1, jwk = -1, x5c = -1, b64 = -1
+        for i in members.indices {
+            let key = members[i].nameHash
+            guard let name = RegisteredName(rawValue: key) else {
+                if key >= 1 << 63, x5tS256 < 0, members[i].name == "x5t#S256" { x5tS256 = i }
                 continue
             }
             switch name {
-            case .alg: if alg == nil { alg = member.value }
-            case .enc: if enc == nil { enc = member.value }
-            case .typ: if typ == nil { typ = member.value }
-            case .cty: if cty == nil { cty = member.value }
-            case .kid: if kid == nil { kid = member.value }
-            case .jku: if jku == nil { jku = member.value }
-            case .x5u: if x5u == nil { x5u = member.value }
-            case .x5t: if x5t == nil { x5t = member.value }
-            case .crit: if crit == nil { crit = member.value }
-            case .jwk: if jwk == nil { jwk = member.value }
-            case .x5c: if x5c == nil { x5c = member.value }
-            case .b64: if b64 == nil { b64 = member.value }
+            case .alg: if alg < 0 { alg = i }
+            case .enc: if enc < 0 { enc = i }
+            case .typ: if typ < 0 { typ = i }
+            case .cty: if cty < 0 { cty = i }
+            case .kid: if kid < 0 { kid = i }
+            case .jku: if jku < 0 { jku = i }
+            case .x5u: if x5u < 0 { x5u = i }
+            case .x5t: if x5t < 0 { x5t = i }
+            case .crit: if crit < 0 { crit = i }
+            case .jwk: if jwk < 0 { jwk = i }
+            case .x5c: if x5c < 0 { x5c = i }
+            case .b64: if b64 < 0 { b64 = i }
             default: break
             }
         }
-        func string(_ name: String, _ value: JSONValue?) throws(JOSEError) -> String? {
-            guard let value else { return nil }
-            guard case .string(let s) = value else {
-                throw JOSEError(.invalidHeader, "header: \"\(name)\" must be a string, found \(value.typeName)")
+        func string(_ name: String, _ index: Int) throws(JOSEError) -> String? {
+            guard index >= 0 else { return nil }
+            guard case .string(let s) = members[index].value else {
+                throw JOSEError(.invalidHeader, "header: \"\(name)\" must be a string, found \(members[index].value.typeName)")
             }
             return s
         }
@@ -76,7 +79,8 @@ public struct JOSEHeader: Sendable, Equatable {
         let x5tText = try string("x5t", x5t)
         let x5tS256Text = try string("x5t#S256", x5tS256)
         var critNames: [String]? = nil
-        if let value = crit {
+        if crit >= 0 {
+            let value = members[crit].value
             guard case .array(let items) = value, !items.isEmpty else {
                 throw JOSEError(.invalidHeader, "header: \"crit\" must be a non-empty array of strings (RFC 7515 §4.1.11)")
             }
@@ -91,14 +95,16 @@ public struct JOSEHeader: Sendable, Equatable {
             critNames = names
         }
         var jwkObject: JSONObject? = nil
-        if let value = jwk {
+        if jwk >= 0 {
+            let value = members[jwk].value
             guard case .object(let o) = value else {
                 throw JOSEError(.invalidHeader, "header: \"jwk\" must be a JSON object (RFC 7515 §4.1.3)")
             }
             jwkObject = o
         }
         var x5cStrings: [String]? = nil
-        if let value = x5c {
+        if x5c >= 0 {
+            let value = members[x5c].value
             guard case .array(let items) = value, items.allSatisfy({ $0.stringValue != nil }) else {
                 throw JOSEError(.invalidHeader, "header: \"x5c\" must be an array of strings (RFC 7515 §4.1.6)")
             }
@@ -108,7 +114,8 @@ public struct JOSEHeader: Sendable, Equatable {
             x5cStrings = strings
         }
         var b64Flag: Bool? = nil
-        if let value = b64 {
+        if b64 >= 0 {
+            let value = members[b64].value
             guard case .bool(let b) = value else {
                 throw JOSEError(.invalidHeader, "header: \"b64\" must be a boolean (RFC 7797 §3)")
             }
