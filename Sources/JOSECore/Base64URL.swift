@@ -79,9 +79,10 @@ public enum Base64URL {
             let out = UnsafeMutableRawPointer(output)
             var i = 0, o = 0
             let quads = count - rest
-            // Two groups at a time, stored as one 8-byte word (its last two bytes are overwritten next), while the
-            // output has room for the spare bytes.
-            while i &+ 8 <= quads, o &+ 8 <= outputCount {
+            // Two groups at a time, stored as one 8-byte word (its last two bytes are overwritten next), while 8
+            // characters remain in the whole groups and the output has room for the spare bytes.
+            let iterations = quads >= 8 ? min(quads / 8, (outputCount - 2) / 6) : 0
+            for _ in 0..<iterations {
                 let a = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
                 let b = t[Int(input[i &+ 4])] | t[256 &+ Int(input[i &+ 5])] | t[512 &+ Int(input[i &+ 6])] | t[768 &+ Int(input[i &+ 7])]
                 if (a | b) >= 0x0100_0000 {
