@@ -37,7 +37,7 @@ public struct JOSEHeader: Sendable, Equatable {
         var crit = -1, jwk = -1, x5c = -1, b64 = -1
         for i in members.indices {
             let key = members[i].nameHash
-            guard let name = RegisteredName(rawValue: key) else {
+            guard let name = RegisteredName.lookup(key) else {
                 if key >= 1 << 63, x5tS256 < 0, members[i].name == "x5t#S256" { x5tS256 = i }
                 continue
             }

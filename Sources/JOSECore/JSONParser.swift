@@ -266,7 +266,7 @@ private struct State {
                     key = JSONObject.hash(slice)
                 }
                 lastHash = key
-                if let registered = RegisteredName(rawValue: key) { return registered.text }
+                if let registered = RegisteredName.lookup(key) { return registered.text }
             } else {
                 lastHash = JSONObject.longHash(slice.baseAddress!, count: length)
             }

@@ -52,7 +52,7 @@ public struct JWTClaims: Sendable, Equatable {
         }
         for i in members.indices {
             let key = members[i].nameHash
-            guard let name = RegisteredName(rawValue: key) else {
+            guard let name = RegisteredName.lookup(key) else {
                 if key >= 1 << 63, members[i].name == "auth_time" {
                     authTime = date(i, "§2 of OpenID Connect Core")
                 }

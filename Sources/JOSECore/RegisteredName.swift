@@ -171,3 +171,97 @@ enum RegisteredName: UInt64, CaseIterable {
         }
     }
 }
+
+extension RegisteredName {
+    /// The registered name whose key is `key`, if any. A perfect hash (multiplier found by search) picks the only
+    /// candidate slot and one comparison confirms it: a jump table instead of the binary search of
+    /// `init(rawValue:)`. The tests check that every name is found, so adding a name may need a new multiplier.
+    @inline(__always)
+    static func lookup(_ key: UInt64) -> RegisteredName? {
+        let candidate: RegisteredName
+        switch (key &* 0x7C61_4238_6A1C_4BFD) &>> 55 {
+        case 6: candidate = .x5c
+        case 13: candidate = .nbf
+        case 17: candidate = .key_ops
+        case 21: candidate = .uti
+        case 29: candidate = .url
+        case 30: candidate = .e
+        case 42: candidate = .tid
+        case 44: candidate = .crit
+        case 52: candidate = .zip
+        case 57: candidate = .dp
+        case 62: candidate = .website
+        case 63: candidate = .p2s
+        case 80: candidate = .ver
+        case 85: candidate = .apv
+        case 92: candidate = .appid
+        case 99: candidate = .acr
+        case 123: candidate = .cnf
+        case 135: candidate = .epk
+        case 136: candidate = .typ
+        case 140: candidate = .profile
+        case 149: candidate = .x
+        case 153: candidate = .gender
+        case 164: candidate = .kty
+        case 178: candidate = .t
+        case 181: candidate = .jwk
+        case 184: candidate = .roles
+        case 192: candidate = .r
+        case 195: candidate = .jku
+        case 203: candidate = .at_hash
+        case 207: candidate = .p
+        case 209: candidate = .x5t
+        case 210: candidate = .aud
+        case 212: candidate = .azp
+        case 213: candidate = .iss
+        case 214: candidate = .email
+        case 215: candidate = .scp
+        case 221: candidate = .n
+        case 222: candidate = .cty
+        case 223: candidate = .enc
+        case 242: candidate = .picture
+        case 249: candidate = .locale
+        case 252: candidate = .dq
+        case 278: candidate = .may_act
+        case 279: candidate = .b64
+        case 287: candidate = .c_hash
+        case 291: candidate = .uid
+        case 293: candidate = .d
+        case 305: candidate = .sid
+        case 306: candidate = .exp
+        case 320: candidate = .use
+        case 327: candidate = .sub
+        case 334: candidate = .oid
+        case 342: candidate = .x5u
+        case 350: candidate = .scope
+        case 353: candidate = .nonce
+        case 356: candidate = .jti
+        case 359: candidate = .name
+        case 363: candidate = .kid
+        case 364: candidate = .act
+        case 392: candidate = .alg
+        case 394: candidate = .qi
+        case 397: candidate = .y
+        case 417: candidate = .upn
+        case 419: candidate = .tag
+        case 420: candidate = .iv
+        case 421: candidate = .cid
+        case 429: candidate = .iat
+        case 444: candidate = .oth
+        case 446: candidate = .wids
+        case 448: candidate = .rh
+        case 455: candidate = .q
+        case 460: candidate = .crv
+        case 465: candidate = .apu
+        case 468: candidate = .groups
+        case 480: candidate = .ppt
+        case 482: candidate = .idp
+        case 488: candidate = .keys
+        case 499: candidate = .k
+        case 504: candidate = .p2c
+        case 508: candidate = .amr
+        default: return nil
+        }
+        return candidate.rawValue == key ? candidate : nil
+    }
+}

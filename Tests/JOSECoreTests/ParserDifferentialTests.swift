@@ -247,6 +247,10 @@ import Testing
         for name in RegisteredName.allCases {
             #expect(JSONObject.hash(name.text) == name.rawValue, "\(name.text)")
             #expect(RegisteredName(rawValue: JSONObject.hash(name.text)) == name)
+            #expect(RegisteredName.lookup(JSONObject.hash(name.text)) == name, "\(name.text) is not found: change the multiplier")
+        }
+        for name in ["client_id", "auth_time", "x5t#S256", "als", "Alg", "alg\u{0}", "", "isss", "jwks", "qq", "é"] {
+            #expect(RegisteredName.lookup(JSONObject.hash(name)) == nil, "\(name)")
         }
         // Keys of short names are exact; long names are flagged so they never collide with a short key.
         #expect(JSONObject.hash("alg") != JSONObject.hash("alg\u{0}"))
