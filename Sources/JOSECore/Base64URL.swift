@@ -39,59 +39,145 @@ public enum Base64URL {
         }
     }
 
-    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation, one allocation.
-    public static func decode(_ input: UnsafeBufferPointer<UInt8>, segment: String = "input") throws(JOSEError) -> [UInt8] {
-        let count = input.count
-        if count % 4 == 1 {
-            throw JOSEError(.invalidBase64URL, "\(segment): base64url length \(count) is impossible (a length of 1 mod 4 cannot encode whole bytes)")
+    /// Four tables, one per position in a group of four characters, each giving the character's six bits already
+    /// placed in the three output bytes (little-endian word order); 0xFF00_0000 marks a byte outside the alphabet,
+    /// so one OR of four lookups yields both the output word and the validity check.
+    private static let quadTables: [UInt32] = {
+        var tables = [UInt32](repeating: 0xFF00_0000, count: 1024)
+        for (index, byte) in alphabet.enumerated() {
+            let v = UInt32(index)
+            tables[Int(byte)] = v << 2
+            tables[256 + Int(byte)] = v >> 4 | (v & 0x0F) << 12
+            tables[512 + Int(byte)] = (v >> 2) << 8 | (v & 0x03) << 22
+            tables[768 + Int(byte)] = v << 16
         }
+        return tables
+    }()
+
+    /// The decoded length of `count` characters, or `nil` when `count` is 1 mod 4.
+    @inline(__always)
+    static func decodedCount(_ count: Int) -> Int? {
+        let rest = count % 4
+        if rest == 1 { return nil }
+        return count / 4 * 3 + (rest == 0 ? 0 : rest - 1)
+    }
+
+    /// What ``decode(_:into:)`` found: `failure` is the offset of the group holding the first invalid character.
+    struct Outcome {
+        var failure: Int?
+        var unusedBits: Bool
+    }
+
+    /// Decodes `input` (whose length is not 1 mod 4) into `output`, which has room for ``decodedCount(_:)`` bytes.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, into output: UnsafeMutablePointer<UInt8>) -> Outcome {
+        let count = input.count
         let rest = count % 4
         let outputCount = count / 4 * 3 + (rest == 0 ? 0 : rest - 1)
-        var failure: Int? = nil
-        var unusedBits = false
-        let out = [UInt8](unsafeUninitializedCapacity: outputCount) { buffer, initialized in
-            decodeTable.withUnsafeBufferPointer { table in
-                var i = 0, o = 0
-                let quads = count - rest
-                while i < quads {
-                    let c0 = table[Int(input[i])], c1 = table[Int(input[i + 1])]
-                    let c2 = table[Int(input[i + 2])], c3 = table[Int(input[i + 3])]
-                    if (c0 | c1 | c2 | c3) == 255 { failure = i; break }
-                    let value = UInt32(c0) << 18 | UInt32(c1) << 12 | UInt32(c2) << 6 | UInt32(c3)
-                    buffer[o] = UInt8(truncatingIfNeeded: value >> 16)
-                    buffer[o + 1] = UInt8(truncatingIfNeeded: value >> 8)
-                    buffer[o + 2] = UInt8(truncatingIfNeeded: value)
-                    i += 4
-                    o += 3
+        var outcome = Outcome(failure: nil, unusedBits: false)
+        quadTables.withUnsafeBufferPointer { tables in
+            let t = tables.baseAddress!
+            let out = UnsafeMutableRawPointer(output)
+            var i = 0, o = 0
+            let quads = count - rest
+            // Two groups at a time, stored as one 8-byte word (its last two bytes are overwritten next), while 8
+            // characters remain in the whole groups and the output has room for the spare bytes.
+            let iterations = quads >= 8 ? min(quads / 8, (outputCount - 2) / 6) : 0
+            for _ in 0..<iterations {
+                let a = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
+                let b = t[Int(input[i &+ 4])] | t[256 &+ Int(input[i &+ 5])] | t[512 &+ Int(input[i &+ 6])] | t[768 &+ Int(input[i &+ 7])]
+                if (a | b) >= 0x0100_0000 {
+                    outcome.failure = a >= 0x0100_0000 ? i : i &+ 4
+                    return
                 }
-                if failure == nil, rest >= 2 {
-                    let c0 = table[Int(input[i])], c1 = table[Int(input[i + 1])]
-                    let c2 = rest == 3 ? table[Int(input[i + 2])] : 0
-                    if (c0 | c1 | c2) == 255 {
-                        failure = i
-                    } else if rest == 2 {
-                        unusedBits = c1 & 0x0F != 0
-                        buffer[o] = c0 << 2 | c1 >> 4
-                        o += 1
-                    } else {
-                        unusedBits = c2 & 0x03 != 0
-                        buffer[o] = c0 << 2 | c1 >> 4
-                        buffer[o + 1] = (c1 & 0x0F) << 4 | c2 >> 2
-                        o += 2
-                    }
+                out.storeBytes(of: (UInt64(a) | UInt64(b) &<< 24).littleEndian, toByteOffset: o, as: UInt64.self)
+                i &+= 8
+                o &+= 6
+            }
+            // Whole groups, each stored as a 4-byte word (the fourth byte is overwritten by the next group), while
+            // the output has room for the spare byte.
+            while i < quads, o &+ 4 <= outputCount {
+                let word = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
+                if word >= 0x0100_0000 {
+                    outcome.failure = i
+                    return
                 }
-                initialized = failure == nil ? o : 0
+                out.storeBytes(of: word.littleEndian, toByteOffset: o, as: UInt32.self)
+                i &+= 4
+                o &+= 3
+            }
+            while i < quads {
+                let word = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
+                if word >= 0x0100_0000 {
+                    outcome.failure = i
+                    return
+                }
+                output[o] = UInt8(truncatingIfNeeded: word)
+                output[o &+ 1] = UInt8(truncatingIfNeeded: word >> 8)
+                output[o &+ 2] = UInt8(truncatingIfNeeded: word >> 16)
+                i &+= 4
+                o &+= 3
+            }
+            if rest >= 2 {
+                // The last two or three characters: their unused low bits must be zero (canonical encoding).
+                let c0 = t[768 &+ Int(input[i])], c1 = t[768 &+ Int(input[i &+ 1])]
+                let c2 = rest == 3 ? t[768 &+ Int(input[i &+ 2])] : 0
+                if (c0 | c1 | c2) >= 0x0100_0000 {
+                    outcome.failure = i
+                    return
+                }
+                let v0 = UInt8(truncatingIfNeeded: c0 >> 16), v1 = UInt8(truncatingIfNeeded: c1 >> 16), v2 = UInt8(truncatingIfNeeded: c2 >> 16)
+                output[o] = v0 << 2 | v1 >> 4
+                if rest == 2 {
+                    outcome.unusedBits = v1 & 0x0F != 0
+                } else {
+                    outcome.unusedBits = v2 & 0x03 != 0
+                    output[o &+ 1] = (v1 & 0x0F) << 4 | v2 >> 2
+                }
             }
         }
-        if let failure {
+        return outcome
+    }
+
+    /// Decodes a slice of bytes. The hot path of token parsing: no String, no Foundation, one heap allocation.
+    public static func decode(_ input: UnsafeBufferPointer<UInt8>, segment: String = "input") throws(JOSEError) -> [UInt8] {
+        // Decoded into a temporary buffer, then appended to an array whose storage comes from `reserveCapacity`:
+        // that path is specialized for UInt8 in this module, while `Array(unsafeUninitializedCapacity:)` and
+        // `Array(repeating:count:)` allocate through the standard library's unspecialized buffer initializer, which
+        // looks up the storage class's generic metadata at run time on every call (~500 instructions, more than the
+        // extra copy costs).
+        return try withDecoded(input, segment: segment) { decoded in
+            var out: [UInt8] = []
+            out.reserveCapacity(decoded.count)
+            out.append(contentsOf: decoded)
+            return out
+        }
+    }
+
+    /// Decodes into a temporary buffer (on the stack when small) and hands it to `body`: for segments that are
+    /// parsed and dropped, like the JOSE header.
+    static func withDecoded<R>(_ input: UnsafeBufferPointer<UInt8>, segment: String, _ body: (UnsafeBufferPointer<UInt8>) throws(JOSEError) -> R) throws(JOSEError) -> R {
+        guard let outputCount = decodedCount(input.count) else { throw impossibleLength(input.count, segment: segment) }
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(outputCount, 1)) { buffer throws(JOSEError) in
+            let outcome = outputCount > 0 ? decode(input, into: buffer.baseAddress!) : Outcome(failure: nil, unusedBits: false)
+            try check(outcome, input, segment: segment)
+            return try body(UnsafeBufferPointer(rebasing: buffer[..<outputCount]))
+        }
+    }
+
+    static func impossibleLength(_ count: Int, segment: String) -> JOSEError {
+        JOSEError(.invalidBase64URL, "\(segment): base64url length \(count) is impossible (a length of 1 mod 4 cannot encode whole bytes)")
+    }
+
+    @inline(__always)
+    static func check(_ outcome: Outcome, _ input: UnsafeBufferPointer<UInt8>, segment: String) throws(JOSEError) {
+        if let failure = outcome.failure {
             try decodeTable.withUnsafeBufferPointer { table throws(JOSEError) in
                 try fail(input, from: failure, segment: segment, table: table)
             }
         }
-        if unusedBits {
-            throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(count - 1) (non-canonical base64url)")
+        if outcome.unusedBits {
+            throw JOSEError(.invalidBase64URL, "\(segment): non-zero unused bits in the last character at byte offset \(input.count - 1) (non-canonical base64url)")
         }
-        return out
     }
 
     private static func fail(_ input: UnsafeBufferPointer<UInt8>, from start: Int, segment: String, table: UnsafeBufferPointer<UInt8>) throws(JOSEError) -> Never {

@@ -84,10 +84,12 @@ public enum CompactToken: Sendable, Equatable {
     }
 
     static func decodeObject(_ bytes: ArraySlice<UInt8>, segment: String, limits: Limits) throws(JOSEError) -> JSONObject {
-        let raw = try bytes.withUnsafeBufferPointer { buffer throws(JOSEError) in
-            try Base64URL.decode(buffer, segment: segment)
+        // The decoded JSON is only read, never kept: decode it into a temporary buffer.
+        let value = try bytes.withUnsafeBufferPointer { encoded throws(JOSEError) in
+            try Base64URL.withDecoded(encoded, segment: segment) { raw throws(JOSEError) in
+                try JSONParser(limits: limits.json).parse(buffer: raw, context: segment)
+            }
         }
-        let value = try JSONParser(limits: limits.json).parse(raw, context: segment)
         guard case .object(let object) = value else {
             throw JOSEError(segment == "header" ? .invalidHeader : .invalidClaims, "\(segment): must be a JSON object, found \(value.typeName)")
         }
@@ -110,14 +112,17 @@ public struct JWSToken: Sendable, Equatable {
     public var isUnsecured: Bool { header.alg == "none" && signature.isEmpty }
 
     init(bytes: [UInt8], dots: (Int, Int), limits: CompactToken.Limits) throws(JOSEError) {
+        // Every part is built in a local and the stored properties are set once at the end: assigning them one by
+        // one between throwing steps made the compiler copy (and then destroy) the whole token.
         let headerPart = bytes[..<dots.0]
         let payloadPart = bytes[(dots.0 + 1)..<dots.1]
         let signaturePart = bytes[(dots.1 + 1)...]
         guard !headerPart.isEmpty else { throw JOSEError(.malformedCompact, "header segment is empty") }
-        header = try JOSEHeader(json: CompactToken.decodeObject(headerPart, segment: "header", limits: limits))
-        signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
+        let header = try JOSEHeader(json: CompactToken.decodeObject(headerPart, segment: "header", limits: limits))
+        let signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
             try Base64URL.decode(buffer, segment: "signature")
         }
+        let payload: [UInt8]
         if header.b64 == false {
             payload = Array(payloadPart)
         } else {
@@ -125,15 +130,16 @@ public struct JWSToken: Sendable, Equatable {
                 try Base64URL.decode(buffer, segment: "payload")
             }
         }
-        signingInput = bytes[..<dots.1]
-        if header.alg == "none", !signature.isEmpty {
+        let unsecured = header.alg == "none"
+        if unsecured, !signature.isEmpty {
             throw JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
         }
-        if signature.isEmpty, header.alg != "none" {
+        if signature.isEmpty, !unsecured {
             throw JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
         }
         // A payload that opens with '{' is a claims set and must be valid JSON (duplicates, depth and size included);
         // anything else is a plain JWS payload (RFC 7515 A.4 signs the text "Payload"), shown but not a JWT.
+        let claims: Result<JWTClaims, JOSEError>
         if payload.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {
             let value = try JSONParser(limits: limits.json).parse(payload, context: "claims")
             guard case .object(let object) = value else {
@@ -143,6 +149,11 @@ public struct JWSToken: Sendable, Equatable {
         } else {
             claims = .failure(JOSEError(.invalidClaims, "payload is not a JSON object, so this JWS is not a JWT (RFC 7519 §7.2 step 10)"))
         }
+        self.header = header
+        self.payload = payload
+        self.signature = signature
+        self.signingInput = bytes[..<dots.1]
+        self.claims = claims
     }
 }
 

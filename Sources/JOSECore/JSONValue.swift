@@ -51,7 +51,34 @@ public struct JSONNumber: Sendable, Equatable, CustomStringConvertible {
         if value == value.rounded(), abs(value) < 1e15 { self.text = String(Int64(value)) } else { self.text = "\(value)" }
     }
 
-    public var doubleValue: Double? { Double(text) }
+    public var doubleValue: Double? {
+        // An integer of up to 15 digits (every NumericDate in practice) is exact in a Double: no strtod.
+        if let exact = text.utf8.withContiguousStorageIfAvailable({ Self.exactSmallInteger($0) }), let exact {
+            return exact
+        }
+        return Double(text)
+    }
+
+    /// `-?[0-9]{1,15}` as a Double, except `-0` (which must stay negative zero): `nil` for anything else.
+    static func exactSmallInteger(_ utf8: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = utf8.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        let digits = utf8.count - i
+        guard digits >= 1, digits <= 15 else { return nil }
+        var value: Int64 = 0
+        while i < utf8.count {
+            let digit = utf8[i] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value &* 10 &+ Int64(digit)
+            i += 1
+        }
+        if negative {
+            guard value != 0 else { return nil }
+            return Double(-value)
+        }
+        return Double(value)
+    }
     /// The value as an integer when the text is an integer that fits.
     public var intValue: Int? { Int(text) }
     public var description: String { text }
@@ -62,7 +89,7 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     public struct Member: Sendable, Equatable {
         public let name: String
         public let value: JSONValue
-        /// FNV-1a of the name's UTF-8: lookups and duplicate checks compare it before comparing strings.
+        /// ``JSONObject/hash(_:)-(String)`` of the name: lookups and duplicate checks compare it before comparing strings.
         let nameHash: UInt64
 
         public init(name: String, value: JSONValue) {
@@ -77,18 +104,54 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     }
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let hashPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let hashPrime: UInt64 = 0x9E37_79B9_7F4A_7C15
 
+    /// The name's key: for names of up to 7 UTF-8 bytes the bytes themselves (little-endian) with the length in the
+    /// top byte, so equal keys mean equal names and registered names can be matched as integer constants (see
+    /// ``RegisteredName``); for longer names a hash with the top bit set (compare the names when the keys agree).
     static func hash(_ name: String) -> UInt64 {
-        var hash = hashSeed
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* hashPrime }
-        return hash
+        var name = name
+        return name.withUTF8 { hash($0) }
     }
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash = hashSeed
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* hashPrime }
-        return hash
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return 0 }
+        if count < 8 {
+            var key: UInt64 = 0
+            var i = 0
+            while i < count {
+                key |= UInt64(base[i]) &<< (8 &* UInt64(i))
+                i += 1
+            }
+            return key | UInt64(count) &<< 56
+        }
+        return longHash(base, count: count)
+    }
+
+    /// The key of a name of 8 bytes or more.
+    @inline(never)
+    static func longHash(_ base: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(base)
+        var hash = hashSeed ^ UInt64(truncatingIfNeeded: count)
+        var i = 0
+        while i + 8 <= count {
+            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* hashPrime
+            hash ^= hash >> 29
+            i += 8
+        }
+        if i < count {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < count {
+                tail |= UInt64(base[i]) &<< shift
+                shift += 8
+                i += 1
+            }
+            hash = (hash ^ tail) &* hashPrime
+            hash ^= hash >> 29
+        }
+        return hash | 1 << 63
     }
 
     /// The member named `name`, comparing hashes first.

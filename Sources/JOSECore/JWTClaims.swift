@@ -35,41 +35,56 @@ public struct JWTClaims: Sendable, Equatable {
         var errors: [TypeError] = []
         var iss: String?, sub: String?, aud: [String]?, jti: String?
         var exp: NumericDate?, nbf: NumericDate?, iat: NumericDate?, authTime: NumericDate?
-        func string(_ member: JSONObject.Member, _ section: String) -> String? {
-            if case .string(let s) = member.value { return s }
-            errors.append(TypeError(claim: member.name, message: "\"\(member.name)\" must be a string (RFC 7519 \(section)), found \(member.value.typeName)"))
+        // Members are read in place by index (no copy of each member); names are unique (the parser guarantees
+        // it) and matched by their keys.
+        let members = json.members
+        func string(_ i: Int, _ section: String) -> String? {
+            if case .string(let s) = members[i].value { return s }
+            errors.append(TypeError(claim: members[i].name, message: "\"\(members[i].name)\" must be a string (RFC 7519 \(section)), found \(members[i].value.typeName)"))
             return nil
         }
-        func date(_ member: JSONObject.Member, _ section: String) -> NumericDate? {
-            if case .number(let n) = member.value, let seconds = n.doubleValue, seconds.isFinite {
+        func date(_ i: Int, _ section: String) -> NumericDate? {
+            if case .number(let n) = members[i].value, let seconds = n.doubleValue, seconds.isFinite {
                 return NumericDate(seconds: seconds, text: n.text)
             }
-            errors.append(TypeError(claim: member.name, message: "\"\(member.name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(member.value.typeName)"))
+            errors.append(TypeError(claim: members[i].name, message: "\"\(members[i].name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(members[i].value.typeName)"))
             return nil
         }
-        // One pass over the members (names are unique: the parser guarantees it).
-        for member in json.members {
-            switch member.name {
-            case "iss": iss = string(member, "§4.1.1")
-            case "sub": sub = string(member, "§4.1.2")
-            case "aud":
-                switch member.value {
-                case .string(let s): aud = [s]
-                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): aud = items.compactMap(\.stringValue)
-                default:
-                    errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(member.value.typeName)"))
+        for i in members.indices {
+            let key = members[i].nameHash
+            guard let name = RegisteredName.lookup(key) else {
+                if key >= 1 << 63, members[i].name == "auth_time" {
+                    authTime = date(i, "§2 of OpenID Connect Core")
                 }
-            case "exp": exp = date(member, "§4.1.4")
-            case "nbf": nbf = date(member, "§4.1.5")
-            case "iat": iat = date(member, "§4.1.6")
-            case "jti": jti = string(member, "§4.1.7")
-            case "auth_time": authTime = date(member, "§2 of OpenID Connect Core")
+                continue
+            }
+            switch name {
+            case .iss: iss = string(i, "§4.1.1")
+            case .sub: sub = string(i, "§4.1.2")
+            case .aud:
+                switch members[i].value {
+                case .string(let s): aud = [s]
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
+                    var strings: [String] = []
+                    strings.reserveCapacity(items.count)
+                    for case .string(let s) in items { strings.append(s) }
+                    aud = strings
+                default:
+                    errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(members[i].value.typeName)"))
+                }
+            case .exp: exp = date(i, "§4.1.4")
+            case .nbf: nbf = date(i, "§4.1.5")
+            case .iat: iat = date(i, "§4.1.6")
+            case .jti: jti = string(i, "§4.1.7")
             default: break
             }
         }
         // Report type errors in a stable order (registered-claim order), whatever the token's member order.
-        let order = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time"]
-        self.typeErrors = errors.sorted { (order.firstIndex(of: $0.claim) ?? 99) < (order.firstIndex(of: $1.claim) ?? 99) }
+        if errors.count > 1 {
+            let order = ["iss", "sub", "aud", "exp", "nbf", "iat", "jti", "auth_time"]
+            errors.sort { (order.firstIndex(of: $0.claim) ?? 99) < (order.firstIndex(of: $1.claim) ?? 99) }
+        }
+        self.typeErrors = errors
         self.iss = iss
         self.sub = sub
         self.aud = aud
