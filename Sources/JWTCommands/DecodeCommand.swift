@@ -37,12 +37,63 @@ public struct DecodeCommand: ParsableCommand {
     }
 }
 
+/// The options of `jwt decode` as plain values (what ``DecodeRunner`` needs).
+public struct DecodeOptions: Sendable, Equatable {
+    public var token: String?
+    public var json = false
+    public var noColor = false
+    public var claim: String?
+    public var now: String?
+
+    public init(token: String? = nil, json: Bool = false, noColor: Bool = false, claim: String? = nil, now: String? = nil) {
+        self.token = token
+        self.json = json
+        self.noColor = noColor
+        self.claim = claim
+        self.now = now
+    }
+
+    /// The fast path of `main`: plain `jwt decode …` invocations, read without the argument parser's reflection
+    /// (which costs milliseconds of protocol-conformance scans at startup in a binary this size). Returns `nil` for
+    /// anything else — `--help`, unknown or repeated options, invalid combinations — so the argument parser handles
+    /// it and its messages and exit codes stay the only ones.
+    public static func fastParse(_ arguments: [String]) -> DecodeOptions? {
+        guard arguments.first == "decode" else { return nil }
+        var options = DecodeOptions()
+        var rest = arguments.dropFirst()
+        var sawToken = false
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--json" where !options.json: options.json = true
+            case "--no-color" where !options.noColor: options.noColor = true
+            case "--claim" where options.claim == nil:
+                guard let value = rest.popFirst(), !value.hasPrefix("-") else { return nil }
+                options.claim = value
+            case "--now" where options.now == nil:
+                guard let value = rest.popFirst(), UTCTime.parse(value) != nil else { return nil }
+                options.now = value
+            default:
+                guard !sawToken, argument == "-" || !argument.hasPrefix("-") else { return nil }
+                options.token = argument
+                sawToken = true
+            }
+        }
+        if options.json, options.claim != nil { return nil }
+        return options
+    }
+}
+
+extension DecodeCommand {
+    var options: DecodeOptions { DecodeOptions(token: token, json: json, noColor: noColor, claim: claim, now: now) }
+}
+
 /// The logic behind `jwt decode`, over an injected ``CommandEnvironment``.
 public struct DecodeRunner {
-    public let options: DecodeCommand
+    public let options: DecodeOptions
     public var limits: CompactToken.Limits = .default
 
-    public init(options: DecodeCommand) { self.options = options }
+    public init(options: DecodeOptions) { self.options = options }
+    public init(options: DecodeCommand) { self.options = options.options }
 
     /// Runs and returns the exit code. Output is written whole at the end: nothing partial on failure.
     public func run(environment: CommandEnvironment) -> JWTExit {

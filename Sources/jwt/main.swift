@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import JWTCommands
 
+// `jwt decode TOKEN` is run by hand and in loops: plain invocations skip the argument parser (startup budget).
+if let options = DecodeOptions.fastParse(Array(CommandLine.arguments.dropFirst())) {
+    exit(DecodeRunner(options: options).run(environment: .live).rawValue)
+}
 JWTCommand.main()

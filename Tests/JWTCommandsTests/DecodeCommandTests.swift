@@ -178,6 +178,24 @@ import Testing
         #expect(value["now"] == "2024-05-03T00:00:00Z")
     }
 
+    /// main's fast path reads plain invocations exactly as the argument parser does, and leaves the rest to it.
+    @Test(arguments: [
+        (["decode", "tok"], true), (["decode"], true), (["decode", "-"], true), (["decode", "@f.jwt", "--json"], true),
+        (["decode", "--no-color", "tok", "--claim", "sub"], true), (["decode", "--now", "2024-05-01T12:00:00Z", "tok"], true),
+        (["decode", "--json", "--claim", "sub", "tok"], false), (["decode", "--now", "yesterday", "tok"], false),
+        (["decode", "--help"], false), (["decode", "-h"], false), (["decode", "a", "b"], false), (["decode", "--json", "--json"], false),
+        (["decode", "--claim"], false), (["decode", "--claim", "--json"], false), (["decode", "--bogus"], false),
+        (["verify", "tok"], false), ([], false),
+    ] as [([String], Bool)])
+    func fastPathAgreesWithTheArgumentParser(arguments: [String], fast: Bool) throws {
+        let options = DecodeOptions.fastParse(arguments)
+        #expect((options != nil) == fast)
+        if let options {
+            let parsed = try DecodeCommand.parse(Array(arguments.dropFirst()))
+            #expect(DecodeRunner(options: parsed).options == options)
+        }
+    }
+
     @Test(arguments: [["--json", "--claim", "sub"], ["--now", "yesterday"], ["--bogus"]])
     func usageErrors(arguments: [String]) {
         #expect(throws: (any Error).self) { try DecodeCommand.parse([Self.token] + arguments) }
