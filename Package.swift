@@ -82,8 +82,8 @@ let package = Package(
         ),
         .executableTarget(name: "jwt", dependencies: ["JWTCommands"], swiftSettings: strict),
         .executableTarget(name: "jwt-bench", dependencies: ["JOSECore", "JWTValidation"], path: "Sources/jwt-bench", swiftSettings: strict),
-        .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore"], swiftSettings: strict),
-        .testTarget(name: "JWTValidationTests", dependencies: ["JWTValidation", "JOSECore"], swiftSettings: strict),
+        .testTarget(name: "JOSECoreTests", dependencies: ["JOSECore", "JWTTestSupport"], swiftSettings: strict),
+        .testTarget(name: "JWTValidationTests", dependencies: ["JWTValidation", "JOSECore", "JWTTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OAuth2ConformanceTests",
             dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore"],
@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "JWTCommandsTests",
-            dependencies: ["JWTCommands", "JOSECore", "JWTValidation"],
+            dependencies: ["JWTCommands", "JOSECore", "JWTValidation", "JWTTestSupport"],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

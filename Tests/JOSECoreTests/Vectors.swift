@@ -1,27 +1,15 @@
 import Foundation
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// Locates the shared third-party vectors: `JWT_VECTORS_DIR`, else `../shared/vectors` next to the package root
 /// (computed from this file's path). When the folder is missing, vector tests are disabled locally but FAIL when
 /// `CI` is set (they are enabled and `load` records the failure), so CI can never pass without running them.
 enum Vectors {
-    static let environment = ProcessInfo.processInfo.environment
-
-    static let directory: URL = {
-        if let configured = environment["JWT_VECTORS_DIR"], !configured.isEmpty {
-            return URL(fileURLWithPath: configured, isDirectory: true)
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors", isDirectory: true)
-    }()
-
-    static var isPresent: Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent("README.md").path)
-    }
-
-    /// Run vector tests when the folder exists, and always under CI (where a missing folder is a failure).
-    static var enabled: Bool { isPresent || environment["CI"] != nil }
+    static let directory: URL = VectorFolder.directory
+    static var isPresent: Bool { VectorFolder.isPresent }
+    static var enabled: Bool { VectorFolder.enabled }
 
     struct Missing: Error, CustomStringConvertible {
         let path: String

@@ -1,5 +1,6 @@
 import Foundation
 import JOSECore
+import JWTTestSupport
 @testable import JWTCommands
 
 /// Captured stdout/stderr of an in-process command run.
@@ -20,13 +21,8 @@ enum TestPaths {
     static let golden = packageRoot.appendingPathComponent("Tests/JWTCommandsTests/Golden")
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
 
-    /// `JWT_VECTORS_DIR`, else `../shared/vectors` beside the package. Missing under `CI` is a test failure.
-    static var vectors: URL? {
-        let env = ProcessInfo.processInfo.environment
-        let url = env["JWT_VECTORS_DIR"].map { URL(fileURLWithPath: $0) }
-            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/vectors")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
+    /// The shared vectors folder, or `nil` when it is missing (see ``VectorFolder``).
+    static var vectors: URL? { VectorFolder.isPresent ? VectorFolder.directory : nil }
 
     /// The `jwt` binary built beside the test bundle (`.build/debug/jwt`).
     static var binary: URL {

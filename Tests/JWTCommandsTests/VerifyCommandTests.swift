@@ -1,4 +1,5 @@
 import Foundation
+import JWTTestSupport
 import Testing
 import JOSECore
 @testable import JWTCommands
@@ -210,13 +211,6 @@ enum TokenFixtures {
 }
 
 enum TestVectors {
-    static var directory: String {
-        if let dir = ProcessInfo.processInfo.environment["JWT_VECTORS_DIR"], !dir.isEmpty { return dir }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return root.deletingLastPathComponent().appendingPathComponent("shared/vectors").path
-    }
-
-    static var enabled: Bool {
-        FileManager.default.fileExists(atPath: directory) || ProcessInfo.processInfo.environment["CI"] != nil
-    }
+    static var directory: String { VectorFolder.directory.path }
+    static var enabled: Bool { VectorFolder.enabled }
 }

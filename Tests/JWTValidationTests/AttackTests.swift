@@ -1,3 +1,4 @@
+import JWTTestSupport
 import Testing
 import JOSECore
 @testable import JWTValidation
