@@ -154,18 +154,6 @@ public struct ConformRunner: Sendable {
 
     /// Runs ``run(environment:)`` from synchronous code (the root command is synchronous).
     public func runBlocking(environment: CommandEnvironment) -> JWTExit {
-        let box = ConformExitBox()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            box.value = await run(environment: environment)
-            done.signal()
-        }
-        done.wait()
-        return box.value
+        blockingRun { await run(environment: environment) }
     }
-}
-
-/// Carries the exit code out of the task; written once before the semaphore is signalled, read after.
-private final class ConformExitBox: @unchecked Sendable {
-    var value: JWTExit = .internalError
 }
