@@ -2,17 +2,31 @@ import OAuth2Conformance
 import Synchronization
 
 /// Console output of `jwt conform`: `::add-mask::` for each issued token (GitHub Actions), a line per endpoint as it
-/// finishes (`[2/4]` progress), then the summary. Never prints a token or a secret.
+/// finishes (`[2/4]` progress), then the summary. On a terminal (and not in CI) a progress line below the finished
+/// endpoints is rewritten in place; elsewhere only plain lines. Never prints a token or a secret.
 final class ConformConsole: Sendable {
     let environment: CommandEnvironment
     let total: Int
     let githubActions: Bool
+    /// Rewrite a progress line in place: a terminal, outside CI.
+    let live: Bool
     private let finished = Mutex(0)
 
     init(environment: CommandEnvironment, total: Int, githubActions: Bool) {
         self.environment = environment
         self.total = total
         self.githubActions = githubActions
+        self.live = environment.stdoutIsTerminal && !githubActions && (environment.variables["CI"] ?? "").isEmpty
+    }
+
+    /// Clears the line and returns the cursor to its start (terminal only).
+    static let clearLine = "\r\u{1B}[K"
+
+    func progress(_ done: Int) -> String { "… \(done)/\(total) endpoints done" }
+
+    /// Shows the progress line before the first endpoint finishes (terminal only).
+    func start() {
+        if live, total > 0 { environment.writeOut(progress(0)) }
     }
 
     /// GitHub's workflow command: the runner hides the value from all later log output.
@@ -27,7 +41,9 @@ final class ConformConsole: Sendable {
                 value += 1
                 return value
             }
-            self.environment.writeOut(Self.line(result, index: index, total: self.total))
+            guard self.live else { return self.environment.writeOut(Self.line(result, index: index, total: self.total)) }
+            let next = index < self.total ? self.progress(index) : ""
+            self.environment.writeOut(Self.clearLine + Self.line(result, index: index, total: self.total) + next)
         }
     }
 

@@ -65,6 +65,7 @@ public struct ConformRunner: Sendable {
                 continue
             }
             let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
+            console.start()
             let needed = TransportPool.size(forConcurrency: concurrency ?? suite.defaults.concurrency)
             while transports.count < needed { transports.append(makeTransport()) }
             let pool = TransportPool(transports.prefix(needed).map { ClientTransportAdapter(transport: $0) })

@@ -1,8 +1,9 @@
 import Foundation
 import JOSECore
-import JWTCommands
+@testable import JWTCommands
 import OAuth2Client
 import OAuth2MockServer
+import OAuth2Conformance
 import Synchronization
 import Testing
 
@@ -103,6 +104,27 @@ enum Harness {
         let files = capture.files.withLock { $0 }
         #expect(Set(files.keys) == ["reports/mock.junit.xml", "reports/mock.md"])
         #expect(capture.stdout.withLock { $0 }.contains("mock: PASSED — 4 endpoints"))
+    }
+
+    /// On a terminal a progress line is rewritten in place; in CI (or a pipe) only plain lines.
+    @Test(arguments: [(true, [String: String](), true), (true, ["CI": "true"], false), (false, [String: String](), false)])
+    func progressLineOnlyOnATerminal(terminal: Bool, variables: [String: String], live: Bool) {
+        let out = Mutex("")
+        let environment = CommandEnvironment(
+            now: { 0 }, writeOut: { text in out.withLock { $0 += text } }, writeErr: { _ in },
+            readStdin: { _ throws(JWTCommandsError) in [] }, readFile: { _, _ throws(JWTCommandsError) in [] },
+            variables: variables, stdoutIsTerminal: terminal
+        )
+        let console = ConformConsole(environment: environment, total: 2, githubActions: false)
+        console.start()
+        for name in ["a", "b"] {
+            console.endpointFinished(EndpointResult(name: name, style: "client-secret-basic", url: "http://x", checks: [], startedAt: 0, duration: 0.01))
+        }
+        let text = out.withLock { $0 }
+        #expect(text.contains("[1/2] ✓ a") && text.contains("[2/2] ✓ b"))
+        #expect(text.contains("\u{1B}[K") == live)
+        #expect(text.contains("… 1/2 endpoints done") == live)
+        #expect(text.hasSuffix("\n"), "the last endpoint line ends the progress line")
     }
 
     @Test func embeddedDefaultIsTheShippedMockSuite() throws {
