@@ -2,17 +2,25 @@ import JOSECore
 
 /// Redacts credentials and tokens from request/response text before anything is logged (issue 4 §4).
 ///
-/// Header values of `Authorization`, `Proxy-Authorization`, `X-SPACE-AUTH-KEY`, `Cookie`, `Set-Cookie` are replaced
+/// Header values of `Authorization`, `Proxy-Authorization`, `X-SPACE-AUTH-KEY`, `X-API-Key`, `Cookie`, `Set-Cookie`
+/// are replaced
 /// (the scheme word of `Authorization` is kept); in form and JSON bodies the values of `client_secret`,
 /// `access_token`, `refresh_token`, `id_token`, `password`, `client_assertion` are replaced — tokens by their
 /// ``Fingerprint``. A body that is neither valid JSON nor a form is not shown at all, only its size.
 public enum Redactor {
-    static let sensitiveHeaders: Set<String> = ["authorization", "proxy-authorization", "x-space-auth-key", "cookie", "set-cookie"]
+    /// Lower-cased names of headers whose values are credentials: redacted in logs and never literal in a suite file
+    /// (the suite loader uses this same list).
+    public static let sensitiveHeaders: Set<String> = [
+        "authorization", "proxy-authorization", "x-space-auth-key", "x-api-key", "cookie", "set-cookie",
+    ]
+
+    /// Whether a header's value is a credential (case-insensitive name, RFC 9110 §5.1).
+    public static func isSensitive(headerName name: String) -> Bool { sensitiveHeaders.contains(name.lowercased()) }
     static let secretKeys: Set<String> = ["client_secret", "password", "client_assertion", "assertion"]
     static let tokenKeys: Set<String> = ["access_token", "refresh_token", "id_token"]
 
     public static func header(_ field: HTTPHeaderField) -> String {
-        guard sensitiveHeaders.contains(field.name.lowercased()) else { return "\(field.name): \(field.value)" }
+        guard isSensitive(headerName: field.name) else { return "\(field.name): \(field.value)" }
         if let space = field.value.firstIndex(of: " ") {
             return "\(field.name): \(field.value[..<space]) <redacted>"
         }

@@ -59,7 +59,7 @@ public actor TokenCache {
             return Lookup(accessToken: entry.accessToken, expiresAt: entry.expiresAt, fromCache: true)
         }
         let response = try await fetch()
-        let expiresAt = current + Double(response.expiresIn ?? Int(defaultLifetime))
+        let expiresAt = current + (response.expiresIn.map(Double.init) ?? defaultLifetime)
         let entry = Entry(accessToken: response.accessToken, expiresAt: expiresAt)
         entries[key] = entry
         if let path { try Self.save(entries, to: path) }
@@ -104,6 +104,19 @@ public actor TokenCache {
         return entries
     }
 
+    /// A new file beside `path` with an unpredictable name, created exclusively (`O_EXCL`: never an existing file,
+    /// `O_NOFOLLOW`: never through a symbolic link planted at that name) with mode 0600.
+    static func createTemporary(beside path: String) throws(OAuth2ClientError) -> (String, Int32) {
+        for _ in 0..<8 {
+            let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
+            let candidate = path + ".tmp-" + suffix
+            let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if fd >= 0 { return (candidate, fd) }
+            if errno != EEXIST { break }
+        }
+        throw OAuth2ClientError(.cacheIO, "token cache \(path) cannot be written")
+    }
+
     static func save(_ entries: [Key: Entry], to path: String) throws(OAuth2ClientError) {
         let sorted = entries.sorted { $0.key.description < $1.key.description }
         let list: [JSONValue] = sorted.map { key, entry in
@@ -114,10 +127,12 @@ public actor TokenCache {
             return .object(object)
         }
         let text = JSONValue.object(["version": 1, "entries": .array(list)]).pretty() + "\n"
-        let temporary = path + ".tmp\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw OAuth2ClientError(.cacheIO, "token cache \(path) cannot be written") }
-        _ = fchmod(fd, 0o600)
+        let (temporary, fd) = try createTemporary(beside: path)
+        guard fchmod(fd, 0o600) == 0 else {
+            close(fd)
+            unlink(temporary)
+            throw OAuth2ClientError(.cacheIO, "token cache \(path): cannot restrict the temporary file to mode 0600")
+        }
         let bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
@@ -129,7 +144,10 @@ public actor TokenCache {
             }
             written += n
         }
-        close(fd)
+        guard close(fd) == 0 else {
+            unlink(temporary)
+            throw OAuth2ClientError(.cacheIO, "token cache \(path) cannot be written")
+        }
         guard rename(temporary, path) == 0 else {
             unlink(temporary)
             throw OAuth2ClientError(.cacheIO, "token cache \(path) cannot be replaced")

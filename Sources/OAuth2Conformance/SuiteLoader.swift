@@ -1,3 +1,4 @@
+import OAuth2Client
 import Yams
 
 /// Reads a suite file (YAML, Yams) into a ``ConformanceSuite``, strictly:
@@ -65,9 +66,6 @@ public struct SuiteLoader: Sendable {
         "tenants", "severity", "allow", "expected_failures", "expected_warnings",
     ]
 
-    /// Header names whose values are credentials: never literal in a suite.
-    static let secretHeaders: Set<String> = ["authorization", "x-space-auth-key", "proxy-authorization", "cookie", "x-api-key"]
-
     private func defaults(_ node: Node, reader: inout NodeReader) throws(ConformanceError) -> SuiteDefaults {
         let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency"])
         var d = SuiteDefaults()
@@ -109,7 +107,7 @@ public struct SuiteLoader: Sendable {
             let headers = try reader.mapping(n, at: "\(path).headers", keys: nil)
             for (key, node) in headers.sorted(by: { $0.key < $1.key }) {
                 let at = "\(path).headers.\(key)"
-                if Self.secretHeaders.contains(key.lowercased()) {
+                if Redactor.isSensitive(headerName: key) {
                     e.headers.append((key, try self.secret(node, at: at, reader: &reader).reveal()))
                 } else {
                     e.headers.append((key, try reader.string(node, at: at)))

@@ -88,6 +88,9 @@ struct SecretLeakTests {
         (HTTPHeaderField("Authorization", "Basic ZGVtbzpzZWNyZXQ="), "Authorization: Basic <redacted>"),
         (HTTPHeaderField("X-SPACE-AUTH-KEY", "Basic ZGVtbzpzZWNyZXQ="), "X-SPACE-AUTH-KEY: Basic <redacted>"),
         (HTTPHeaderField("authorization", "Bearer abc.def.ghi"), "authorization: Bearer <redacted>"),
+        (HTTPHeaderField("X-API-Key", "k-12345-secret"), "X-API-Key: <redacted>"),
+        (HTTPHeaderField("x-api-key", "k-12345-secret"), "x-api-key: <redacted>"),
+        (HTTPHeaderField("Proxy-Authorization", "Basic cDpx"), "Proxy-Authorization: Basic <redacted>"),
         (HTTPHeaderField("Content-Type", "application/json"), "Content-Type: application/json"),
     ])
     func headerRedaction(_ field: HTTPHeaderField, _ expected: String) {

@@ -66,6 +66,45 @@ struct TokenCacheTests {
         #expect(hit.fromCache && hit.accessToken.value == "cached-token")
     }
 
+    /// The temporary file was `path.tmp<pid>` opened with `O_CREAT|O_TRUNC`: a symbolic link planted at that
+    /// predictable name made the cache overwrite (truncate, then fill with tokens) whatever the link pointed at.
+    @Test func plantedSymlinkAtTheOldTemporaryNameIsNotFollowed() async throws {
+        let base = "/tmp/oauth2-token-cache-link-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let path = base + ".json"
+        let victim = base + ".victim"
+        let planted = path + ".tmp\(getpid())"
+        let fd = open(victim, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        _ = "precious".withCString { write(fd, $0, 8) }
+        close(fd)
+        #expect(symlink(victim, planted) == 0)
+        defer { unlink(path); unlink(victim); unlink(planted) }
+
+        let cache = try TokenCache(path: path, now: { 100 })
+        _ = try await cache.token(for: .init(endpoint: "e", clientID: "c")) { () throws(OAuth2ClientError) in
+            try Self.response("cached-token", expiresIn: 3600)
+        }
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let vfd = open(victim, O_RDONLY)
+        let n = read(vfd, &buffer, buffer.count)
+        close(vfd)
+        #expect(String(decoding: buffer[0..<max(0, n)], as: UTF8.self) == "precious")
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && info.st_mode & 0o777 == 0o600)
+        // No temporary file is left behind beside the cache.
+        let name = String(path.split(separator: "/").last!)
+        #expect(Self.entries(in: "/tmp").filter { $0.hasPrefix(name + ".tmp-") }.isEmpty)
+    }
+
+    static func entries(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            names.append(withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) })
+        }
+        return names
+    }
+
     @Test func corruptFileIsATypedError() throws {
         let path = "/tmp/oauth2-token-cache-bad-\(getpid())"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
