@@ -1,3 +1,5 @@
+import JOSECore
+
 /// JWT-01…JWT-11: the access token as a JWT, judged by `JWTValidation`'s rules (through ``TokenValidating``) plus
 /// the checks that need the token response beside the token (RFC 7519, RFC 7515, RFC 8725, RFC 9068).
 enum TokenChecks {
@@ -96,10 +98,10 @@ enum TokenChecks {
         let clientID = c.claims?.json["client_id"]?.stringValue
         let sub = c.claims?.sub
         if let clientID {
-            return CheckFinding(k, clientID == expected ? .pass : .fail, expected: "client_id \(expected)", actual: "client_id \(clientID)")
+            return CheckFinding(k, ExactText.equal(clientID, expected) ? .pass : .fail, expected: "client_id \(expected)", actual: "client_id \(clientID)")
         }
         if let sub {
-            return CheckFinding(k, sub == expected ? .pass : .fail, expected: "client_id or sub \(expected)", actual: "no client_id; sub \(sub)")
+            return CheckFinding(k, ExactText.equal(sub, expected) ? .pass : .fail, expected: "client_id or sub \(expected)", actual: "no client_id; sub \(sub)")
         }
         return CheckFinding(k, .fail, expected: "client_id or sub \(expected)", actual: "neither client_id nor sub")
     }

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `EXP-01`: the token has not expired: `now < exp + leeway` (RFC 7519 §4.1.4). A missing `exp` fails unless
 /// ``ValidationOptions/allowMissingExp``.
 public struct ExpirationRule: ValidationRule {
@@ -28,7 +30,7 @@ public struct ExpirationRule: ValidationRule {
 enum TimeText {
     static func seconds(_ value: Double) -> String {
         guard value.isFinite else { return "\(value) s" }
-        if abs(value) >= 10 || value == value.rounded() { return "\(Int64(value.rounded())) s" }
+        if abs(value) >= 10 || value == value.rounded() { return "\(CheckedInteger.text(value)) s" }
         return "\((value * 1000).rounded() / 1000) s"
     }
 }
