@@ -30,7 +30,7 @@ public struct VerifyCommand: ParsableCommand {
     public var secretFile: String?
     @Option(name: .customLong("secret-env"), help: ArgumentHelp("HMAC secret from an environment variable.", valueName: "VAR"))
     public var secretEnv: String?
-    @Flag(name: .customLong("allow-header-key"), help: "Also use a key embedded in the token (jwk, x5c). Unsafe: anyone can sign with their own key.")
+    @Flag(name: .customLong("allow-header-key"), help: "Also use a key embedded in the token (jwk, x5c). Unsafe: anyone can sign with their own key. A symmetric (oct) jwk is always refused; an x5c certificate is used WITHOUT chain validation (a warning says so).")
     public var allowHeaderKey = false
 
     @Option(name: .customLong("alg"), help: ArgumentHelp("Allowed algorithm (repeatable; default: those fitting the keys).", valueName: "ALG"))
