@@ -83,9 +83,10 @@ struct KeySources {
         var bytes = raw
         if bytes.last == 0x0A { bytes.removeLast(); if bytes.last == 0x0D { bytes.removeLast() } }
         guard !bytes.isEmpty else { throw JWTCommandsError.keySource("\(source): the secret is empty") }
-        let head = String(decoding: bytes.prefix(64), as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-        if head.hasPrefix("-----BEGIN") || head.hasPrefix("{") {
-            throw JWTCommandsError.keySource("\(source): holds a PEM or JWK key, not a secret; give key files with --key (an HMAC secret made of public-key bytes is the RS256→HS256 confusion attack)")
+        // Looked at past any UTF-8 BOM and whitespace, so a BOM cannot hide a PEM (RFC 8725 §2.1, §3.1).
+        let rest = KeyTextDetection.trimmed(bytes[...])
+        if let kind = KeyTextDetection.keyDocumentKind(bytes) ?? (rest.first == UInt8(ascii: "{") ? "a JSON document" : nil) {
+            throw JWTCommandsError.keySource("\(source): holds \(kind), not a secret; give key files with --key (an HMAC secret made of public-key bytes is the RS256→HS256 confusion attack)")
         }
         do throws(JOSEError) { return try JWSKey.hmac(secret: bytes) } catch { throw JWTCommandsError.badKey(source, error) }
     }
