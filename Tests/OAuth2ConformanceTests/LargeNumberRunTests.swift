@@ -1,6 +1,6 @@
 import ConformanceReports
 import JOSECore
-import OAuth2Conformance
+@testable import OAuth2Conformance
 import Testing
 
 /// Issue 9 item 1 for `conform`: a token server's huge `expires_in` or huge `iat`/`exp` ends as findings; the run
@@ -40,5 +40,24 @@ import Testing
         #expect(junit.contains("<testsuites") && junit.contains("</testsuites>"), "\(name)")
         #expect(!MarkdownReportWriter().write(result).isEmpty)
         #expect((try? JSONParser().parse(JSONReportWriter().write(result))) != nil, "\(name): JSON report does not parse")
+    }
+}
+
+/// A server's `Date` header with huge or negative fields is unreadable (CLK-01 fails), never an overflow.
+@Suite struct HTTPDateBoundsTests {
+    @Test(.bug(id: "9"), arguments: [
+        "Sun, 06 Nov 9223372036854775807 08:49:37 GMT",
+        "Sun, 06 Nov -9223372036854775808 08:49:37 GMT",
+        "Sun, 06 Nov 1994 -9223372036854775807:00:00 GMT",
+        "Sun, 06 Nov 1994 08:-9223372036854775807:00 GMT",
+        "Sun, 06 Nov 1994 08:49:-9223372036854775807 GMT",
+        "Sun, 06 Nov 0 08:49:37 GMT",
+    ])
+    func hugeFieldsAreUnreadable(text: String) {
+        #expect(HTTPDate.parse(text) == nil)
+    }
+
+    @Test func ordinaryDateParses() {
+        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == 784_111_777)
     }
 }
