@@ -59,7 +59,7 @@ public actor TokenCache {
             return Lookup(accessToken: entry.accessToken, expiresAt: entry.expiresAt, fromCache: true)
         }
         let response = try await fetch()
-        let expiresAt = current + Double(response.expiresIn ?? Int(defaultLifetime))
+        let expiresAt = current + (response.expiresIn.map(Double.init) ?? defaultLifetime)
         let entry = Entry(accessToken: response.accessToken, expiresAt: expiresAt)
         entries[key] = entry
         if let path { try Self.save(entries, to: path) }
