@@ -99,9 +99,9 @@ public enum UTCTime {
 /// "23 h 59 min", "3 min", "45 s", "12 d 4 h", "15 y 3 d": the two largest units, rounded down.
 public enum RelativeTime {
     public static func duration(_ seconds: Double) -> String {
-        // Past about 10 000 years (or NaN) no instant is in range (RFC 7519 §2 NumericDate, years 1…9999).
-        guard abs(seconds) <= NumericDate.longestSpan, let total = CheckedInteger.int64(abs(seconds), rounding: .down) else {
-            return "over 10000 y"
+        // Total for any Double: past 1e15 s (where ``UTCTime/format(_:)`` stops too) or NaN, no count is shown.
+        guard abs(seconds) < 1e15, let total = CheckedInteger.int64(abs(seconds), rounding: .down) else {
+            return "over 31 million y"
         }
         let year: Int64 = 365 * 86400
         if total < 60 { return "\(total) s" }
