@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import JOSECore
 import JWTTestSupport
+@testable import JWTCommands
 
 /// Issue 9 item 1 end to end: huge numbers in tokens and flags, through the built `jwt` binary, so a trap shows
 /// as a signal exit (SIGILL) instead of hiding behind an in-process test.
@@ -108,5 +109,28 @@ import JWTTestSupport
         #expect(run.status == 0, "\(run.err)")
         let decoded = try Self.jwt(["decode", "--json", run.out.trimmingCharacters(in: .whitespacesAndNewlines)])
         #expect(decoded.out.contains("9999-12-31T23:59:59Z"), "\(decoded.out)")
+    }
+}
+
+/// The time helpers behind decode and verify are total.
+@Suite struct TimeTextTotalityTests {
+    @Test(.bug(id: "9"), arguments: [1e19, -1e19, 1e300, -1e300, Double.infinity, -Double.infinity, Double.nan, 9.3e18, 1e15])
+    func relativeTimeNeverTraps(seconds: Double) {
+        #expect(RelativeTime.duration(seconds) == "over 31 million y")
+        #expect(!RelativeTime.phrase(seconds).isEmpty)
+        #expect(UTCTime.format(seconds) == "out of range")
+    }
+
+    @Test(arguments: ["1e300", "1e19", "-1e19", "9223372036854775807", "-9223372036854775808", "1e400", "nan", "inf", "-inf", "0000-01-01T00:00:00Z"])
+    func parseRefusesOutOfRange(text: String) {
+        #expect(UTCTime.parse(text) == nil)
+        #expect(UTCTime.problem("--now", text) != nil)
+    }
+
+    @Test func problemNamesTheYear() {
+        #expect(UTCTime.problem("--now", "1e300") == "--now 1e300 is past the year 9999")
+        #expect(UTCTime.problem("--now", "-1e19") == "--now -1e19 is before the year 1")
+        #expect(UTCTime.problem("--now", "9999-12-31T23:59:59Z") == nil)
+        #expect(UTCTime.parse("0001-01-01T00:00:00Z") == NumericDate.earliestSeconds)
     }
 }
