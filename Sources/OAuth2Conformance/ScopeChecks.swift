@@ -12,10 +12,11 @@ enum ScopeChecks {
         // Byte-exact sets: Swift String hashing would merge NFC and NFD spellings (RFC 6749 §3.3 compares as-is).
         let have = Set(granted.map(ExactString.init))
         let missing = expect.requiredScopes.filter { !have.contains(ExactString($0)) }.sorted()
-        let excess = expect.allowedScopes.map { allowed in
+        var excess: [String] = []
+        if let allowed = expect.allowedScopes {
             let permitted = Set(allowed.map(ExactString.init))
-            return granted.filter { !permitted.contains(ExactString($0)) }
-        }?.sorted() ?? []
+            excess = granted.filter { !permitted.contains(ExactString($0)) }.sorted()
+        }
         let forbidden = expect.forbiddenScopes.filter { have.contains(ExactString($0)) }.sorted()
         let audit = ScopeAudit(granted: granted.sorted(), missing: missing, excess: excess, forbidden: forbidden)
         let grantedText = granted.isEmpty ? "none" : granted.sorted().joined(separator: " ")
