@@ -46,6 +46,6 @@ import Testing
         let client = try #require(MockConfiguration.demo.client("demo-json"))
         let grant = MockService.Grant(client: client, audience: "https://api.mock.example", scopes: ["read"], tenant: nil)
         let members = try service.tokenMembers(grant, style: .rfc6749, fault: .none)
-        #expect(members["expires_in"]?.intValue == MockConfiguration.demo.tokenLifetime)
+        #expect(members["expires_in"]?.numberValue?.intValue == MockConfiguration.demo.tokenLifetime)
     }
 }
