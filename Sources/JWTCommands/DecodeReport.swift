@@ -99,7 +99,7 @@ struct DecodeReport {
                     "seconds_from_now": .number(JSONNumber(Self.millisecondRounded(time.secondsFromNow))),
                     "relative": .string(Self.phrase(for: time)),
                 ]
-                if time.date.looksLikeMilliseconds {
+                if time.date.looksLikeMilliseconds, !time.date.isOutOfRange {
                     times[time.claim]?.setMember("utc_if_milliseconds", .string(UTCTime.format(time.date.seconds / 1000)))
                 }
             }

@@ -78,7 +78,11 @@ public struct TokenInspection: Sendable, Equatable {
                     warnings.append(Warning(id: "long-lifetime", message: "lifetime of \(Self.hours(exp.seconds - start.seconds)) is over 24 h"))
                 }
             }
-            if let nbf = claims.nbf, nbf.seconds > now {
+            let outOfRange = [claims.exp, claims.nbf].contains { $0?.isOutOfRange == true }
+            if outOfRange {
+                // exp or nbf outside the years 1…9999 (RFC 7519 §2): nothing sensible can be said about validity.
+                status = .unknown
+            } else if let nbf = claims.nbf, nbf.seconds > now {
                 status = .notYetValid(startsIn: nbf.seconds - now)
             } else if let exp = claims.exp {
                 status = exp.seconds <= now ? .expired(ago: now - exp.seconds) : .valid(remaining: exp.seconds - now)

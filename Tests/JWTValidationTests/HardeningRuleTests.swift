@@ -130,3 +130,20 @@ import JOSECore
         #expect(report.warnings.isEmpty)
     }
 }
+
+/// An `exp` outside the years 1…9999 fails EXP-01 itself, and decode does not call such a token valid.
+@Suite struct OutOfRangeExpirationTests {
+    @Test(.bug(id: "9"), arguments: ["1e19", "1e300", "-1e19"])
+    func expOutOfRangeFails(text: String) throws {
+        let finding = try TokenFactory.evaluate(ExpirationRule(), claims: "{\"exp\":\(text)}")
+        #expect(finding.status == .fail)
+        #expect(finding.message.hasPrefix("exp \(text) is "), "\(finding.message)")
+        let inspection = TokenInspection(jws: try TokenFactory.unsigned(claims: "{\"exp\":\(text)}"), now: TokenFactory.now)
+        #expect(inspection.status == .unknown)
+    }
+
+    @Test func millisecondsStillWarnOnly() throws {
+        let finding = try TokenFactory.evaluate(ExpirationRule(), claims: #"{"exp":1800000000000}"#)
+        #expect(finding.status == .pass)
+    }
+}

@@ -15,6 +15,9 @@ public struct ExpirationRule: ValidationRule {
             if options.allowMissingExp { return warn("no exp: the token never expires (allowed by --allow-missing-exp)", section) }
             return fail("no exp: the token never expires (use --allow-missing-exp to accept that)", section)
         }
+        if exp.isOutOfRange, let problem = exp.rangeProblem("exp") {
+            return fail("\(problem): not a usable NumericDate (RFC 7519 §2)", section)
+        }
         let delta = exp.seconds - options.now
         if options.now >= exp.seconds + options.leeway {
             return fail("expired: exp \(exp.text) is \(TimeText.seconds(-delta)) before now (leeway \(TimeText.seconds(options.leeway)))", section)
