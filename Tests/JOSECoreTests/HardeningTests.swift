@@ -138,3 +138,16 @@ import JOSECore
         #expect(try KeyLoader.loadReport(Array(JSONValue.object(set).compact.utf8)).warnings.count == 2)
     }
 }
+
+@Suite struct KeySetAmbiguityTests {
+    /// A good key whose kid is shared with an unusable key is skipped too: the kid no longer names one key.
+    @Test(.bug(id: "9")) func goodKeySharingAKidWithABrokenKeyIsSkipped() throws {
+        let good = try JWSKey.generate(for: .ES256, kid: "shared")
+        let other = try JWSKey.generate(for: .ES256, kid: "other")
+        let set: JSONObject = ["keys": [.object(good.publicJWK), ["kty": "EC", "crv": "P-256", "kid": "shared", "x": "AA", "y": "AA"], .object(other.publicJWK)]]
+        let report = try KeyLoader.jwkSetReport(set)
+        #expect(report.keys.map(\.kid) == ["other"])
+        #expect(report.unusable.map(\.index) == [0, 1])
+        #expect(report.unusable[0].reason.contains("shares its kid with key 1"))
+    }
+}

@@ -92,6 +92,7 @@ public enum KeyLoader {
         var keys: [JWSKey] = []
         var skipped: [(index: Int, reason: String)] = []
         var unusable: [UnusableKey] = []
+        var indices: [Int] = []   // indices[i]: position in `keys` (the JSON array) of keys[i]
         for (index, item) in items.enumerated() {
             guard case .object(let jwkObject) = item else {
                 throw JOSEError(.invalidKey, "JWK Set: key \(index) is not a JSON object")
@@ -102,9 +103,26 @@ public enum KeyLoader {
             }
             do {
                 keys.append(try JWKReader.key(jwkObject))
+                indices.append(index)
             } catch {
                 unusable.append(UnusableKey(index: index, kid: jwkObject["kid"]?.stringValue, reason: error.message))
             }
+        }
+        // A usable key that shares its kid with an unusable one is ambiguous: the kid no longer names one key
+        // (RFC 7517 §4.5), so it is skipped too rather than silently chosen.
+        let badKids = unusable.compactMap(\.kid)
+        if !badKids.isEmpty {
+            var kept: [JWSKey] = []
+            for (position, key) in keys.enumerated() {
+                if let kid = key.kid, let bad = unusable.first(where: { $0.kid.map { ExactText.equal($0, kid) } ?? false }) {
+                    unusable.append(UnusableKey(index: indices[position], kid: kid,
+                                                reason: "shares its kid with key \(bad.index), which cannot be used, so the kid names no single key (RFC 7517 §4.5)"))
+                } else {
+                    kept.append(key)
+                }
+            }
+            keys = kept
+            unusable.sort { $0.index < $1.index }
         }
         return JWKSetReport(keys: keys, skipped: skipped, unusable: unusable)
     }
