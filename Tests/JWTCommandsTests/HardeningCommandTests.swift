@@ -126,6 +126,20 @@ import JWTTestSupport
         #expect(harness.out.contains("kid \"broken\""))
     }
 
+    /// RFC 8414 §3.3: the metadata `issuer` must equal the issuer asked for byte for byte (NFD is not NFC).
+    @Test(.bug(id: "9")) func discoveredIssuerComparesBytes() throws {
+        let issuer = "https://as.example/caf\u{E9}"
+        let nfd = "https://as.example/cafe\u{301}"
+        let metadata: JSONValue = ["issuer": .string(nfd), "jwks_uri": "https://as.example/keys"]
+        let fetcher = RecordingFetcher(Dictionary(uniqueKeysWithValues: (IssuerDiscovery.metadataURLs(for: issuer) ?? []).map {
+            ($0, KeyFetchResponse(status: 200, body: Array(metadata.compact.utf8)))
+        }))
+        let harness = CommandHarness()
+        let token = ForgedHMAC.token(key: Array("x".utf8), payload: Self.later)
+        #expect(try harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .malformed, "\(harness.err)")
+        #expect(harness.err.contains("exact match"), "\(harness.err)")
+    }
+
     /// `--allow-header-key` refuses a symmetric `jwk` carried by the token itself.
     @Test(.bug(id: "9")) func headerOctKeyIsRefused() throws {
         let secret = Array("attacker-chosen-secret-0123456789abcdef".utf8)
