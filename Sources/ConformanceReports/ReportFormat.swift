@@ -1,9 +1,10 @@
+import JOSECore
+
 /// Formatting shared by the writers: locale-free, deterministic, no Foundation.
 enum ReportFormat {
     /// Seconds with exactly three decimals and a dot (`%.3f` in the POSIX locale); negative and non-finite → `0.000`.
     static func seconds(_ value: Double) -> String {
-        guard value.isFinite, value > 0 else { return "0.000" }
-        let millis = Int64((value * 1000).rounded())
+        guard value.isFinite, value > 0, let millis = CheckedInteger.int64(value * 1000, rounding: .toNearestOrAwayFromZero) else { return "0.000" }
         let fraction = String(millis % 1000)
         return "\(millis / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
@@ -11,13 +12,12 @@ enum ReportFormat {
     /// Milliseconds for tables: `12 ms`, `1.234 s` from one second up.
     static func shortDuration(_ value: Double) -> String {
         guard value.isFinite, value > 0 else { return "0 ms" }
-        return value < 1 ? "\(Int64((value * 1000).rounded())) ms" : seconds(value) + " s"
+        return value < 1 ? "\(CheckedInteger.text(value * 1000)) ms" : seconds(value) + " s"
     }
 
     /// UTC ISO 8601 to the second: `2026-11-26T10:00:00Z` (civil-from-days, proleptic Gregorian).
     static func utc(_ epoch: Double) -> String {
-        guard epoch.isFinite, abs(epoch) < 253_402_300_800 else { return "1970-01-01T00:00:00Z" }
-        let total = Int64(epoch.rounded(.down))
+        guard NumericDate.range(of: epoch) == .inRange, let total = CheckedInteger.int64(epoch, rounding: .down) else { return "1970-01-01T00:00:00Z" }
         let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
         let second = total - days * 86400
         let z = days + 719_468

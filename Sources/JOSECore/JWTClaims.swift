@@ -44,8 +44,12 @@ public struct JWTClaims: Sendable, Equatable {
             return nil
         }
         func date(_ i: Int, _ section: String) -> NumericDate? {
-            if case .number(let n) = members[i].value, let seconds = n.doubleValue, seconds.isFinite {
-                return NumericDate(seconds: seconds, text: n.text)
+            if case .number(let n) = members[i].value, let seconds = n.doubleValue {
+                if seconds.isFinite { return NumericDate(seconds: seconds, text: n.text) }
+                // A JSON number too large for a Double (e.g. 1e400): well-formed JSON, but out of range (RFC 8259 §6).
+                let problem = NumericDate.rangeProblem(members[i].name, seconds: seconds, text: n.text) ?? "\(members[i].name) \(n.text) is out of range"
+                errors.append(TypeError(claim: members[i].name, message: "\(problem): not a usable NumericDate (RFC 7519 \(section))"))
+                return nil
             }
             errors.append(TypeError(claim: members[i].name, message: "\"\(members[i].name)\" must be a NumericDate, a JSON number (RFC 7519 \(section)), found \(members[i].value.typeName)"))
             return nil

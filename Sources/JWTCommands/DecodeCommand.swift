@@ -28,7 +28,7 @@ public struct DecodeCommand: ParsableCommand {
 
     public func validate() throws {
         if json, claim != nil { throw ValidationError("--json and --claim cannot be combined") }
-        if let now, UTCTime.parse(now) == nil { throw ValidationError("--now: '\(now)' is neither epoch seconds nor an ISO 8601 UTC time like 2024-01-31T12:00:00Z") }
+        if let now, let problem = UTCTime.problem("--now", now) { throw ValidationError(problem) }
     }
 
     public func run() throws {

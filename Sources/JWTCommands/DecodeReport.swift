@@ -63,6 +63,13 @@ struct DecodeReport {
         }
     }
 
+    /// `seconds` to the millisecond; near the Double limit (`exp` 1.7e308) `× 1000` would overflow to ∞, which is
+    /// not JSON, so such values are kept as they are.
+    static func millisecondRounded(_ seconds: Double) -> Double {
+        let rounded = (seconds * 1000).rounded() / 1000
+        return rounded.isFinite ? rounded : seconds
+    }
+
     /// The `--json` object: header, claims, computed times, status, signature, warnings.
     var json: JSONValue {
         var object = JSONObject()
@@ -89,10 +96,10 @@ struct DecodeReport {
                 times[time.claim] = [
                     "value": .number(JSONNumber(text: time.date.text)),
                     "utc": .string(UTCTime.format(time.date.seconds)),
-                    "seconds_from_now": .number(JSONNumber((time.secondsFromNow * 1000).rounded() / 1000)),
+                    "seconds_from_now": .number(JSONNumber(Self.millisecondRounded(time.secondsFromNow))),
                     "relative": .string(Self.phrase(for: time)),
                 ]
-                if time.date.looksLikeMilliseconds {
+                if time.date.looksLikeMilliseconds, !time.date.isOutOfRange {
                     times[time.claim]?.setMember("utc_if_milliseconds", .string(UTCTime.format(time.date.seconds / 1000)))
                 }
             }

@@ -44,7 +44,7 @@ struct DecodeTextRenderer {
                 for time in inspection.times {
                     let name = time.claim + String(repeating: " ", count: width - time.claim.count)
                     out += "  \(name)  \(UTCTime.format(time.date.seconds))  \(DecodeReport.phrase(for: time))"
-                    if time.date.looksLikeMilliseconds {
+                    if time.date.looksLikeMilliseconds, !time.date.isOutOfRange {
                         out += style.yellow("  (as milliseconds: \(UTCTime.format(time.date.seconds / 1000)))")
                     }
                     out += "\n"

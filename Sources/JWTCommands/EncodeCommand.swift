@@ -33,7 +33,7 @@ public struct EncodeCommand: ParsableCommand {
     public var iat: String?
     @Flag(name: .customLong("no-iat"), help: "Do not add iat.")
     public var noIat = false
-    @Option(help: ArgumentHelp("Header kid (default: the key's kid, if any).", valueName: "KID"))
+    @Option(help: ArgumentHelp("Header kid (default: the key's kid, if any). With a --key set whose keys have kids, the key with this kid signs; no such key is an error (exit 65).", valueName: "KID"))
     public var kid: String?
     @Option(help: ArgumentHelp("Header typ (default JWT).", valueName: "TYP"))
     public var typ: String = "JWT"
@@ -58,8 +58,15 @@ public struct EncodeCommand: ParsableCommand {
             if alg.family == .hmac, keyFile != nil { return "--alg \(algorithm) is HMAC: give --secret-file or --secret-env, not --key" }
             if alg.family != .hmac, keyFile == nil { return "--alg \(algorithm) needs a private key: --key FILE" }
         }
-        for time in [exp, nbf, iat, now].compactMap({ $0 }) where TimeArgument.parse(time, now: 0) == nil {
-            return "'\(time)' is not a time: now, +1h, -5m, epoch seconds or ISO 8601 UTC"
+        for (flag, time) in [("--exp", exp), ("--nbf", nbf), ("--iat", iat), ("--now", now)] {
+            guard let time else { continue }
+            if let value = TimeArgument.parse(time, now: 0) {
+                if let problem = NumericDate.rangeProblem(flag, seconds: value, text: time) { return problem }
+            } else if let value = Double(time), let problem = NumericDate.rangeProblem(flag, seconds: value, text: time) {
+                return problem
+            } else {
+                return "'\(time)' is not a time: now, +1h, -5m, epoch seconds or ISO 8601 UTC"
+            }
         }
         for pair in claims + headers where !pair.contains("=") { return "'\(pair)' is not NAME=VALUE" }
         if headers.contains(where: { $0.hasPrefix("alg=") }) { return "set alg with --alg, not --header" }

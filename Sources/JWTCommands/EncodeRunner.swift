@@ -56,14 +56,20 @@ public struct EncodeRunner {
             let (name, value) = Self.pair(pair)
             object[name] = value
         }
-        func date(_ text: String) -> JSONValue { .number(JSONNumber(Int(TimeArgument.parse(text, now: now)!.rounded(.down)))) }
-        if let iat = options.iat {
-            object["iat"] = date(iat)
-        } else if !options.noIat, object["iat"] == nil {
-            object["iat"] = .number(JSONNumber(Int(now)))
+        // RFC 7519 §2 NumericDate, whole seconds, in the years 1…9999 (a relative time can still leave the range).
+        func date(_ flag: String, _ text: String) throws(JWTCommandsError) -> JSONValue {
+            let value = TimeArgument.parse(text, now: now) ?? .nan
+            if let problem = NumericDate.rangeProblem(flag, seconds: value, text: text) { throw JWTCommandsError.usage(problem) }
+            guard let seconds = CheckedInteger.int64(value, rounding: .down) else { throw JWTCommandsError.usage("\(flag) \(text) is not a time") }
+            return .number(JSONNumber(text: String(seconds)))
         }
-        if let nbf = options.nbf { object["nbf"] = date(nbf) }
-        if let exp = options.exp { object["exp"] = date(exp) }
+        if let iat = options.iat {
+            object["iat"] = try date("--iat", iat)
+        } else if !options.noIat, object["iat"] == nil {
+            object["iat"] = try date("--now", "now")
+        }
+        if let nbf = options.nbf { object["nbf"] = try date("--nbf", nbf) }
+        if let exp = options.exp { object["exp"] = try date("--exp", exp) }
         return object
     }
 
@@ -82,7 +88,18 @@ public struct EncodeRunner {
             let keys: [JWSKey]
             do throws(JOSEError) { keys = try KeyLoader.load(bytes) } catch { throw JWTCommandsError.badKey("--key \(path)", error) }
             let usable = keys.filter { $0.isPrivate && $0.compatibleAlgorithms.contains(algorithm) }
-            let chosen = options.kid.flatMap { kid in usable.first { $0.kid == kid } } ?? usable.first
+            // RFC 7515 §4.1.4: the kid names the key that signed; never write a kid the signing key does not have.
+            let chosen: JWSKey?
+            // A key without a kid (a PEM, a bare JWK) may be labelled with --kid; a key set whose keys carry kids
+            // must hold the one named.
+            if let kid = options.kid, usable.contains(where: { $0.kid != nil }) {
+                chosen = usable.first { $0.kid.map { ExactText.equal($0, kid) } ?? false }
+                if chosen == nil {
+                    throw JWTCommandsError.keySource("--key \(path): no private key with kid \(kid) fits \(algorithm.rawValue)")
+                }
+            } else {
+                chosen = usable.first
+            }
             guard let chosen else {
                 throw JWTCommandsError.keySource("--key \(path): no private key that fits \(algorithm.rawValue)")
             }

@@ -44,7 +44,7 @@ struct IssuerDiscovery {
             guard let found = metadata["issuer"]?.stringValue else {
                 throw JWTCommandsError.keySource("\(url): metadata has no string \"issuer\" (RFC 8414 §2)")
             }
-            guard found == issuer else {
+            guard ExactText.equal(found, issuer) else {
                 throw JWTCommandsError.keySource("\(url): metadata issuer \"\(found)\" is not \"\(issuer)\" (RFC 8414 §3.3 requires an exact match)")
             }
             guard let jwks = metadata["jwks_uri"]?.stringValue else {

@@ -17,23 +17,33 @@ struct KeySources {
     static let maxFileBytes = 1 << 20
 
     func load(environment: CommandEnvironment, fetcher: any KeyFetcher) throws(JWTCommandsError) -> [JWSKey] {
+        try loadReport(environment: environment, fetcher: fetcher).keys
+    }
+
+    /// The keys, and a warning (source, kid, reason) for each JWK Set member skipped as unusable (RFC 7517 §5).
+    func loadReport(environment: CommandEnvironment, fetcher: any KeyFetcher) throws(JWTCommandsError) -> (keys: [JWSKey], warnings: [String]) {
         var keys: [JWSKey] = []
+        var warnings: [String] = []
+        func add(_ loaded: KeyLoader.Loaded, _ source: String) {
+            keys += loaded.keys
+            warnings += loaded.warnings.map { "\(source): \($0)" }
+        }
         for path in keyFiles {
             let bytes = try read(path, environment: environment)
-            do throws(JOSEError) { keys += try KeyLoader.load(bytes) } catch { throw JWTCommandsError.badKey("--key \(path)", error) }
+            do throws(JOSEError) { add(try KeyLoader.loadReport(bytes), "--key \(path)") } catch { throw JWTCommandsError.badKey("--key \(path)", error) }
         }
         for source in jwks {
             if KeyURLPolicy.parts(source) != nil {
                 if let refusal = KeyURLPolicy.refusal(source) { throw JWTCommandsError.usage("--jwks: \(refusal)") }
-                keys += try Self.fetchSet(source, fetcher: fetcher)
+                add(try Self.fetchSet(source, fetcher: fetcher), source)
             } else {
                 let bytes = try read(source, environment: environment)
-                do throws(JOSEError) { keys += try KeyLoader.load(bytes) } catch { throw JWTCommandsError.badKey("--jwks \(source)", error) }
+                do throws(JOSEError) { add(try KeyLoader.loadReport(bytes), "--jwks \(source)") } catch { throw JWTCommandsError.badKey("--jwks \(source)", error) }
             }
         }
         if let issuer {
             let uri = try IssuerDiscovery(fetcher: fetcher).jwksURI(issuer: issuer)
-            keys += try Self.fetchSet(uri, fetcher: fetcher)
+            add(try Self.fetchSet(uri, fetcher: fetcher), uri)
         }
         if let secretFile {
             keys.append(try Self.hmacKey(try read(secretFile, environment: environment), source: "--secret-file \(secretFile)"))
@@ -44,7 +54,7 @@ struct KeySources {
             }
             keys.append(try Self.hmacKey(Array(value.utf8), source: "--secret-env \(name)"))
         }
-        return keys
+        return (keys, warnings)
     }
 
     private func read(_ path: String, environment: CommandEnvironment) throws(JWTCommandsError) -> [UInt8] {
@@ -54,13 +64,13 @@ struct KeySources {
     }
 
     /// GETs a JWK Set (RFC 7517 §5).
-    static func fetchSet(_ url: String, fetcher: any KeyFetcher) throws(JWTCommandsError) -> [JWSKey] {
+    static func fetchSet(_ url: String, fetcher: any KeyFetcher) throws(JWTCommandsError) -> KeyLoader.Loaded {
         let response = try fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
         guard response.status == 200 else { throw JWTCommandsError.unreachable("\(url): HTTP \(response.status)") }
         do throws(JOSEError) {
             let value = try JSONParser().parse(response.body, context: "JWKS")
             guard case .object(let object) = value else { throw JOSEError(.invalidKey, "not a JSON object") }
-            return try KeyLoader.jwkSet(object)
+            return try KeyLoader.jwkSetLoaded(object)
         } catch {
             throw JWTCommandsError.badKey(url, error)
         }
@@ -73,9 +83,10 @@ struct KeySources {
         var bytes = raw
         if bytes.last == 0x0A { bytes.removeLast(); if bytes.last == 0x0D { bytes.removeLast() } }
         guard !bytes.isEmpty else { throw JWTCommandsError.keySource("\(source): the secret is empty") }
-        let head = String(decoding: bytes.prefix(64), as: UTF8.self).trimmingCharacters(in: " \t\r\n")
-        if head.hasPrefix("-----BEGIN") || head.hasPrefix("{") {
-            throw JWTCommandsError.keySource("\(source): holds a PEM or JWK key, not a secret; give key files with --key (an HMAC secret made of public-key bytes is the RS256→HS256 confusion attack)")
+        // Looked at past any UTF-8 BOM and whitespace, so a BOM cannot hide a PEM (RFC 8725 §2.1, §3.1).
+        let rest = KeyTextDetection.trimmed(bytes[...])
+        if let kind = KeyTextDetection.keyDocumentKind(bytes) ?? (rest.first == UInt8(ascii: "{") ? "a JSON document" : nil) {
+            throw JWTCommandsError.keySource("\(source): holds \(kind), not a secret; give key files with --key (an HMAC secret made of public-key bytes is the RS256→HS256 confusion attack)")
         }
         do throws(JOSEError) { return try JWSKey.hmac(secret: bytes) } catch { throw JWTCommandsError.badKey(source, error) }
     }

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// UTC ISO 8601 formatting and parsing of epoch seconds, without Foundation (civil-from-days, proleptic Gregorian).
 public enum UTCTime {
     /// `2011-03-22T18:43:00Z`; fractional seconds shown to the millisecond when present.
@@ -15,9 +17,10 @@ public enum UTCTime {
         return out + "Z"
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), or plain epoch seconds.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), or plain epoch seconds in the years 1…9999 (RFC 7519 §2
+    /// NumericDate as this kit bounds it); `nil` for anything else, ``problem(_:_:)`` says why.
     public static func parse(_ text: String) -> Double? {
-        if let value = Double(text), value.isFinite { return value }
+        if let value = Double(text) { return NumericDate.range(of: value) == .inRange ? value : nil }
         let chars = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= chars.count else { return nil }
@@ -50,7 +53,16 @@ public enum UTCTime {
         let rest = String(decoding: chars[index...], as: UTF8.self)
         guard rest == "Z" || rest == "z" || rest == "+00:00" else { return nil }
         let days = days(fromCivil: y, mo, d)
-        return Double(days * 86400 + h * 3600 + mi * 60 + s) + fraction
+        let value = Double(days * 86400 + h * 3600 + mi * 60 + s) + fraction
+        return NumericDate.range(of: value) == .inRange ? value : nil
+    }
+
+    /// Why `text` given to `flag` is not a time, or `nil` when ``parse(_:)`` accepts it: "--now 1e300 is past the
+    /// year 9999", or the expected forms.
+    public static func problem(_ flag: String, _ text: String) -> String? {
+        if parse(text) != nil { return nil }
+        if let value = Double(text), let problem = NumericDate.rangeProblem(flag, seconds: value, text: text) { return problem }
+        return "\(flag): '\(text)' is neither epoch seconds nor an ISO 8601 UTC time like 2024-01-31T12:00:00Z"
     }
 
     private static func pad(_ value: Int64, _ width: Int) -> String {
@@ -87,7 +99,10 @@ public enum UTCTime {
 /// "23 h 59 min", "3 min", "45 s", "12 d 4 h", "15 y 3 d": the two largest units, rounded down.
 public enum RelativeTime {
     public static func duration(_ seconds: Double) -> String {
-        let total = Int64(abs(seconds).rounded(.down))
+        // Total for any Double: past 1e15 s (where ``UTCTime/format(_:)`` stops too) or NaN, no count is shown.
+        guard abs(seconds) < 1e15, let total = CheckedInteger.int64(abs(seconds), rounding: .down) else {
+            return "over 31 million y"
+        }
         let year: Int64 = 365 * 86400
         if total < 60 { return "\(total) s" }
         if total < 3600 { return "\(total / 60) min" }

@@ -30,7 +30,7 @@ public struct VerifyCommand: ParsableCommand {
     public var secretFile: String?
     @Option(name: .customLong("secret-env"), help: ArgumentHelp("HMAC secret from an environment variable.", valueName: "VAR"))
     public var secretEnv: String?
-    @Flag(name: .customLong("allow-header-key"), help: "Also use a key embedded in the token (jwk, x5c). Unsafe: anyone can sign with their own key.")
+    @Flag(name: .customLong("allow-header-key"), help: "Also use a key embedded in the token (jwk, x5c). Unsafe: anyone can sign with their own key. A symmetric (oct) jwk is always refused; an x5c certificate is used WITHOUT chain validation (a warning says so).")
     public var allowHeaderKey = false
 
     @Option(name: .customLong("alg"), help: ArgumentHelp("Allowed algorithm (repeatable; default: those fitting the keys).", valueName: "ALG"))
@@ -45,7 +45,7 @@ public struct VerifyCommand: ParsableCommand {
     public var typ: String?
     @Option(name: .customLong("require-claim"), help: ArgumentHelp("A claim that must be present (repeatable).", valueName: "NAME"))
     public var requiredClaims: [String] = []
-    @Option(help: ArgumentHelp("Profile: rfc9068 (JWT access tokens: typ at+jwt and its required claims).", valueName: "NAME"))
+    @Option(help: ArgumentHelp("Profile: rfc9068 (JWT access tokens: typ at+jwt and its required claims; needs --iss and --aud, RFC 9068 §4).", valueName: "NAME"))
     public var profile: String?
     @Option(help: ArgumentHelp("Clock skew allowed on exp/nbf/iat, seconds.", valueName: "SECONDS"))
     public var leeway: Double = 60
@@ -83,11 +83,23 @@ public struct VerifyCommand: ParsableCommand {
             guard let alg = JWSAlgorithm(rawValue: name) else { return "--alg: '\(name)' is not a JWS algorithm (names are case-sensitive)" }
             if alg == .none { return "--alg none: unsecured tokens are never accepted" }
         }
-        if let now, UTCTime.parse(now) == nil { return "--now: '\(now)' is neither epoch seconds nor an ISO 8601 UTC time like 2024-01-31T12:00:00Z" }
+        if let now, let problem = UTCTime.problem("--now", now) { return problem }
         if let profile, ValidationOptions.Profile(rawValue: profile) == nil { return "--profile: '\(profile)' is unknown (known: rfc9068)" }
+        if let problem = profileProblem() { return problem }
         if let maxLifetime, DurationText.parse(maxLifetime) == nil { return "--max-lifetime: '\(maxLifetime)' is not a duration like 3600, 30m, 1h, 7d" }
-        if !leeway.isFinite || leeway < 0 { return "--leeway must be a non-negative number of seconds" }
+        if !leeway.isFinite || leeway < 0 || leeway > NumericDate.longestSpan { return "--leeway must be a non-negative number of seconds, at most 10000 years" }
         return nil
+    }
+
+    /// RFC 9068 §4: a resource server MUST check `iss` and `aud`, so `--profile rfc9068` without the expected
+    /// values would fail open. Names every missing flag.
+    func profileProblem() -> String? {
+        guard profile.flatMap(ValidationOptions.Profile.init(rawValue:)) == .rfc9068 else { return nil }
+        var missing: [String] = []
+        if iss == nil, issuer == nil { missing.append("--iss (or --issuer)") }
+        if aud.isEmpty { missing.append("--aud") }
+        guard !missing.isEmpty else { return nil }
+        return "--profile rfc9068 needs \(missing.joined(separator: " and ")): RFC 9068 §4 requires checking iss and aud"
     }
 
     /// The validation options for an instant.
@@ -127,6 +139,8 @@ enum DurationText {
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
         let (number, scale) = units[last].map { (String(text.dropLast()), $0) } ?? (text, 1)
         guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
+        // Nothing longer than the years 1…9999 (RFC 7519 §2 NumericDate range) means anything.
+        guard value * scale <= NumericDate.longestSpan else { return nil }
         return value * scale
     }
 }

@@ -3,7 +3,7 @@ import JWTValidation
 
 /// The `--json` object of `jwt verify` and the per-line object of `--batch`.
 enum VerifyJSON {
-    static func object(_ report: ValidationReport, token: JWSToken, fingerprint: String, now: Double) -> JSONValue {
+    static func object(_ report: ValidationReport, token: JWSToken, fingerprint: String, now: Double, warnings: [String] = []) -> JSONValue {
         var object = JSONObject()
         object["verdict"] = .string(report.verdict.rawValue)
         object["token"] = .string(fingerprint)
@@ -23,6 +23,7 @@ enum VerifyJSON {
             if let thumbprint = report.verifiedKeyThumbprint { key["thumbprint"] = .string(thumbprint) }
             object["key"] = .object(key)
         }
+        if !warnings.isEmpty { object["warnings"] = .array(warnings.map { .string($0) }) }
         object["header"] = .object(token.header.json)
         if case .success(let claims) = token.claims { object["claims"] = .object(claims.json) }
         object["now"] = .string(UTCTime.format(now))

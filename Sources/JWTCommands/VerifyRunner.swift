@@ -21,17 +21,18 @@ public struct VerifyRunner {
             if let batch = options.batch {
                 return try runBatch(batch, environment: environment)
             }
-            let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
+            let (keys, keyWarnings) = try options.keySources.loadReport(environment: environment, fetcher: fetcher)
             let text = try TokenInput.read(options.token, environment: environment, limit: limits.maxTokenBytes)
             let jws = try Self.parse(text, limits: limits)
             let validationOptions = options.validationOptions(now: environment.now())
             let report = Validator(options: validationOptions).validate(token: jws, keys: keys)
             let fingerprint = TokenFingerprint.of(text)
+            let warnings = keyWarnings + report.warnings
             if options.json {
-                environment.writeOut(VerifyJSON.object(report, token: jws, fingerprint: fingerprint, now: validationOptions.now).pretty() + "\n")
+                environment.writeOut(VerifyJSON.object(report, token: jws, fingerprint: fingerprint, now: validationOptions.now, warnings: warnings).pretty() + "\n")
             } else {
                 let style = TerminalStyle(environment: environment, noColorFlag: options.noColor)
-                environment.writeOut(VerifyTextRenderer(style: style).render(report, token: jws, fingerprint: fingerprint))
+                environment.writeOut(VerifyTextRenderer(style: style).render(report, token: jws, fingerprint: fingerprint, warnings: warnings))
             }
             return report.passed ? .ok : .failed
         } catch {
@@ -56,7 +57,9 @@ public struct VerifyRunner {
     }
 
     private func runBatch(_ source: String, environment: CommandEnvironment) throws(JWTCommandsError) -> JWTExit {
-        let keys = try options.keySources.load(environment: environment, fetcher: fetcher)
+        let (keys, keyWarnings) = try options.keySources.loadReport(environment: environment, fetcher: fetcher)
+        // Skipped keys are said once, on stderr beside the summary: stdout stays one JSON line per token.
+        for warning in keyWarnings { environment.writeErr("jwt verify: warning: \(warning)\n") }
         let validator = Validator(options: options.validationOptions(now: environment.now()))
         var lines: any LineSource
         if source == "-" {

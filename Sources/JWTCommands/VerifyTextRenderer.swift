@@ -6,7 +6,9 @@ import JWTValidation
 struct VerifyTextRenderer {
     let style: TerminalStyle
 
-    func render(_ report: ValidationReport, token: JWSToken, fingerprint: String) -> String {
+    /// `warnings`: keys skipped from a set (RFC 7517 §5), an `x5c` key used without chain validation, … — each on
+    /// a `! warning:` line after the checks; they never change the verdict.
+    func render(_ report: ValidationReport, token: JWSToken, fingerprint: String, warnings: [String] = []) -> String {
         var out = ""
         let width = report.findings.map(\.id.count).max() ?? 0
         for finding in report.findings {
@@ -21,6 +23,7 @@ struct VerifyTextRenderer {
             let text = finding.status == .skip ? style.dim(finding.message) : finding.message
             out += "\(mark) \(id)  \(text)  \(style.dim("(\(finding.section))"))\n"
         }
+        for warning in warnings { out += "\(style.yellow("!")) warning: \(warning)\n" }
         out += "\n"
         if report.passed {
             out += style.bold(style.green("VALID")) + "  token \(fingerprint)"

@@ -26,7 +26,7 @@ public struct KeyRing: Sendable {
     public func candidates(kid: String?, algorithm: JWSAlgorithm) -> [JWSKey] {
         var exact: [Int] = []
         if let kid {
-            for index in keys.indices where keys[index].kid == kid { exact.append(index) }
+            for index in keys.indices where keys[index].kid.map({ ExactText.equal($0, kid) }) == true { exact.append(index) }
             if exact.isEmpty { exact = keys.indices.filter { keys[$0].kid == nil } }
         } else {
             exact = Array(keys.indices)

@@ -3,7 +3,7 @@ import JOSECore
 /// The scopes a token grants, read from every claim that commonly carries them:
 /// `scope` (a space-separated string, RFC 8693 §4.2, RFC 9068 §2.2.3), `scp` (a string or an array, Microsoft /
 /// Okta), `scopes` and `roles` (arrays, RFC 9068 §2.2.3.1 / RFC 7643 `roles`). Tokens are compared exactly and
-/// case-sensitively (RFC 6749 §3.3): `read` never matches `read:all` or `Read`.
+/// case-sensitively, byte for byte with no Unicode normalization (RFC 6749 §3.3): `read` never matches `read:all` or `Read`.
 public struct ScopeSet: Sendable, Equatable {
     /// The claims scopes are read from, in order.
     public static let claimNames = ["scope", "scp", "scopes", "roles"]
@@ -25,8 +25,9 @@ public struct ScopeSet: Sendable, Equatable {
         var granted: [String] = []
         var sources: [String] = []
         var problems: [String] = []
+        var seen: Set<ExactString> = []
         func add(_ s: String) {
-            if !s.isEmpty, !granted.contains(s) { granted.append(s) }
+            if !s.isEmpty, seen.insert(ExactString(s)).inserted { granted.append(s) }
         }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
@@ -56,11 +57,13 @@ public struct ScopeSet: Sendable, Equatable {
 
     /// Required scopes that are not granted, in the order given.
     public func missing(_ required: [String]) -> [String] {
-        required.filter { !granted.contains($0) }
+        let have = Set(granted.map(ExactString.init))
+        return required.filter { !have.contains(ExactString($0)) }
     }
 
     /// Granted scopes outside `allowed`, in granted order.
     public func excess(_ allowed: [String]) -> [String] {
-        granted.filter { !allowed.contains($0) }
+        let permitted = Set(allowed.map(ExactString.init))
+        return granted.filter { !permitted.contains(ExactString($0)) }
     }
 }

@@ -63,7 +63,9 @@ public struct TokenInspection: Sendable, Equatable {
             for name in JWTClaims.dateClaims {
                 guard let date = claims.date(name) else { continue }
                 times.append(TimeClaim(claim: name, date: date, secondsFromNow: date.seconds - now))
-                if date.looksLikeMilliseconds {
+                if date.isOutOfRange, let problem = date.rangeProblem(name) {
+                    warnings.append(Warning(id: "out-of-range", message: "\(problem): not a usable NumericDate (RFC 7519 §2)"))
+                } else if date.looksLikeMilliseconds {
                     warnings.append(Warning(id: "milliseconds", message: "\(name) \(date.text) looks like milliseconds, not seconds (RFC 7519 §2 NumericDate)"))
                 }
             }
@@ -76,7 +78,11 @@ public struct TokenInspection: Sendable, Equatable {
                     warnings.append(Warning(id: "long-lifetime", message: "lifetime of \(Self.hours(exp.seconds - start.seconds)) is over 24 h"))
                 }
             }
-            if let nbf = claims.nbf, nbf.seconds > now {
+            let outOfRange = [claims.exp, claims.nbf].contains { $0?.isOutOfRange == true }
+            if outOfRange {
+                // exp or nbf outside the years 1…9999 (RFC 7519 §2): nothing sensible can be said about validity.
+                status = .unknown
+            } else if let nbf = claims.nbf, nbf.seconds > now {
                 status = .notYetValid(startsIn: nbf.seconds - now)
             } else if let exp = claims.exp {
                 status = exp.seconds <= now ? .expired(ago: now - exp.seconds) : .valid(remaining: exp.seconds - now)
@@ -92,9 +98,9 @@ public struct TokenInspection: Sendable, Equatable {
     private static func hours(_ seconds: Double) -> String {
         if seconds >= 2 * 86400 {
             let d = seconds / 86400
-            return d == d.rounded() ? "\(Int(d)) d" : "\((d * 10).rounded() / 10) d"
+            return d == d.rounded() ? "\(CheckedInteger.text(d)) d" : "\((d * 10).rounded() / 10) d"
         }
         let h = seconds / 3600
-        return h == h.rounded() ? "\(Int(h)) h" : "\((h * 10).rounded() / 10) h"
+        return h == h.rounded() ? "\(CheckedInteger.text(h)) h" : "\((h * 10).rounded() / 10) h"
     }
 }

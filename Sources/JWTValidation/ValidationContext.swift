@@ -13,6 +13,8 @@ public final class ValidationContext: Sendable {
     public let headerKeys: [JWSKey]
     /// Problems reading a header-named key (only when allowed).
     public let headerKeyProblems: [String]
+    /// RFC 7638 thumbprints of the keys taken from `x5c`: used without certificate chain validation.
+    public let x5cKeyThumbprints: [String]
     public let scopes: ScopeSet
     /// The caller's keys plus (only when allowed) the token's own, with their algorithms.
     public let keyRing: KeyRing
@@ -36,17 +38,36 @@ public final class ValidationContext: Sendable {
         }
         var headerKeys: [JWSKey] = []
         var problems: [String] = []
+        var x5cThumbprints: [String] = []
         if options.allowHeaderKeys {
             if let jwk = token.header.jwk {
-                do { headerKeys.append(try KeyLoader.jwk(jwk)) } catch { problems.append("header jwk: \(error.message)") }
+                do {
+                    let key = try KeyLoader.jwk(jwk)
+                    // A token that carries its own shared secret proves nothing: anyone can MAC with it (RFC 8725
+                    // §3.10, §2.1). Only public keys may come from the header (RFC 7515 §4.1.3).
+                    if case .oct = key.type {
+                        problems.append("header jwk is a symmetric (oct) key: a token carrying its own HMAC secret proves nothing (RFC 7515 §4.1.3, RFC 8725 §3.10)")
+                    } else {
+                        headerKeys.append(key)
+                    }
+                } catch {
+                    problems.append("header jwk: \(error.message)")
+                }
             }
             if let first = token.header.x5c?.first {
                 let pem = "-----BEGIN CERTIFICATE-----\n" + Self.wrap(first) + "-----END CERTIFICATE-----\n"
-                do { headerKeys.append(contentsOf: try KeyLoader.load(Array(pem.utf8))) } catch { problems.append("header x5c: \(error.message)") }
+                do {
+                    let keys = try KeyLoader.load(Array(pem.utf8))
+                    headerKeys.append(contentsOf: keys)
+                    x5cThumbprints += keys.map(\.thumbprint)
+                } catch {
+                    problems.append("header x5c: \(error.message)")
+                }
             }
         }
         self.headerKeys = headerKeys
         self.headerKeyProblems = problems
+        self.x5cKeyThumbprints = x5cThumbprints
         let ring = callerKeys.adding(headerKeys)
         self.keyRing = ring
         self.allowedAlgorithms = (options.allowedAlgorithms ?? ring.allAlgorithms).filter { $0 != .none }

@@ -19,9 +19,13 @@ public struct ValidationReport: Sendable, Equatable {
     public let verifiedKeyID: String?
     /// RFC 7638 thumbprint of the key that verified the signature.
     public let verifiedKeyThumbprint: String?
+    /// Warnings about how the verdict was reached that no rule owns (e.g. a key from `x5c` used without chain
+    /// validation); they never change the verdict.
+    public let warnings: [String]
 
     public init(findings: [Finding], grantedScopes: [String], missingScopes: [String], excessScopes: [String],
-                verifiedKeyID: String? = nil, verifiedKeyThumbprint: String? = nil) {
+                verifiedKeyID: String? = nil, verifiedKeyThumbprint: String? = nil, warnings: [String] = []) {
+        self.warnings = warnings
         self.findings = findings
         self.grantedScopes = grantedScopes
         self.missingScopes = missingScopes

@@ -41,13 +41,22 @@ public struct Validator: Sendable {
         let signature = SignatureRule().check(context)
         findings.append(signature.finding)
         for rule in claimRules { findings.append(rule.evaluate(context)) }
+        var warnings: [String] = []
+        if let key = signature.key, context.x5cKeyThumbprints.contains(key.thumbprint) {
+            warnings.append(Self.x5cWarning)
+        }
         return ValidationReport(
             findings: findings,
             grantedScopes: context.scopes.granted,
             missingScopes: context.scopes.missing(options.requiredScopes),
             excessScopes: options.allowedScopes.map { context.scopes.excess($0) } ?? [],
             verifiedKeyID: signature.key?.kid,
-            verifiedKeyThumbprint: signature.key?.thumbprint
+            verifiedKeyThumbprint: signature.key?.thumbprint,
+            warnings: warnings
         )
     }
+
+    /// Said whenever the token's own `x5c` certificate verified it (RFC 7515 §4.1.6 requires the recipient to
+    /// validate the chain, which this kit does not do).
+    public static let x5cWarning = "the signature was verified with the key of the token's own x5c certificate, without certificate chain validation (RFC 7515 §4.1.6): it proves nothing about who signed"
 }

@@ -53,7 +53,7 @@ public struct MetadataDiscovery: Sendable {
                 let metadata = try await fetch(candidate)
                 let want = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
                 let got = metadata.issuer.hasSuffix("/") ? String(metadata.issuer.dropLast()) : metadata.issuer
-                guard want == got else {
+                guard ExactText.equal(want, got) else {
                     throw OAuth2ClientError(.discovery, "metadata issuer \(metadata.issuer) differs from \(issuer) (RFC 8414 §3.3)")
                 }
                 return metadata

@@ -1,3 +1,5 @@
+import JOSECore
+
 import OAuth2Client
 
 /// ``ProbeTransport`` over `OAuth2Client`'s ``HTTPTransport`` (AsyncHTTPClient in the product). No retry policy:
@@ -13,7 +15,9 @@ public struct ClientTransportAdapter: ProbeTransport {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let response = try await transport.send(outgoing, timeout: .milliseconds(Int64((timeout * 1000).rounded(.up))))
+            // The suite loader bounds timeouts; the conversion is total anyway (NaN or ∞ becomes 1 ms, never a trap).
+            let millis = CheckedInteger.int64(timeout * 1000, rounding: .up).map { max(1, $0) } ?? 1
+            let response = try await transport.send(outgoing, timeout: .milliseconds(millis))
             return ProbeResponse(status: response.status, headers: response.headers.map { ProbeHeader($0.name, $0.value) },
                                  body: response.body, latency: response.latency)
         } catch {
@@ -28,6 +32,6 @@ public struct ClientTransportAdapter: ProbeTransport {
     }
 
     static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String((seconds * 10).rounded() / 10)
+        seconds == seconds.rounded() ? CheckedInteger.text(seconds) : String((seconds * 10).rounded() / 10)
     }
 }

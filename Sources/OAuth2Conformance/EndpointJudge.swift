@@ -1,3 +1,5 @@
+import JOSECore
+
 /// Turns one endpoint's observation into its check results, in catalogue order, then applies the endpoint's
 /// severity overrides and allow-list (reporting stale allow-list entries as ALW-01). Pure: no I/O, no clock.
 public struct EndpointJudge: Sendable {
@@ -18,7 +20,7 @@ public struct EndpointJudge: Sendable {
         if observation.deadlineHit {
             for index in findings.indices {
                 if case .skip = findings[index].outcome, findings[index].message.contains("deadline") {
-                    findings[index] = CheckFinding(findings[index].definition, .fail, expected: "done within \(Int(endpoint.timeout)) s",
+                    findings[index] = CheckFinding(findings[index].definition, .fail, expected: "done within \(CheckedInteger.text(endpoint.timeout, rounding: .towardZero)) s",
                                                    actual: "endpoint deadline reached before this check could run")
                 }
             }

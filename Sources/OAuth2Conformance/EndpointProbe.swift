@@ -102,7 +102,7 @@ struct EndpointProbe {
                     problems.append("\(url): HTTP \(response.status)")
                     continue
                 }
-                guard metadata["issuer"]?.stringValue == issuer else {
+                guard metadata["issuer"]?.stringValue.map({ ExactText.equal($0, issuer) }) == true else {
                     return .failed("metadata at \(url) names issuer \(metadata["issuer"]?.stringValue ?? "none"), expected \(issuer) (RFC 8414 §3.3)")
                 }
                 guard let jwks = metadata["jwks_uri"]?.stringValue else { return .failed("metadata at \(url) has no jwks_uri") }

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// API-01/02 (RFC 6750), NEG-01/02 (RFC 6749 §5.2), TTM-01/02 (seed 001), CLK-01/02 (clock skew).
 enum ExchangeChecks {
     static func api(_ c: CheckContext) -> [CheckFinding] {
@@ -134,7 +136,7 @@ enum ExchangeChecks {
         if let response = c.response {
             if let date = response.header("Date"), let server = HTTPDate.parse(date) {
                 let skew = server - c.observation.receivedAt
-                out.append(CheckFinding(K.serverClock, abs(skew) <= leeway ? .pass : .fail, expected: "|skew| ≤ \(Int(leeway)) s",
+                out.append(CheckFinding(K.serverClock, abs(skew) <= leeway ? .pass : .fail, expected: "|skew| ≤ \(CheckedInteger.text(leeway, rounding: .towardZero)) s",
                                         actual: "server clock \(signed(skew)) s"))
             } else if let date = response.header("Date") {
                 out.append(CheckFinding(K.serverClock, .fail, expected: "an IMF-fixdate Date header", actual: "unreadable Date: \(date.prefix(40))"))
@@ -147,8 +149,8 @@ enum ExchangeChecks {
         if let iat = c.iat {
             let skew = iat - c.observation.receivedAt
             let ok = skew <= leeway
-            let note = skew < -leeway ? "issued \(Int(-skew)) s before the response (a cached token?)" : ""
-            out.append(CheckFinding(K.issuedAtSkew, ok ? .pass : .fail, expected: "iat not after the response time (+\(Int(leeway)) s)",
+            let note = skew < -leeway ? "issued \(CheckedInteger.text(-skew, rounding: .towardZero)) s before the response (a cached token?)" : ""
+            out.append(CheckFinding(K.issuedAtSkew, ok ? .pass : .fail, expected: "iat not after the response time (+\(CheckedInteger.text(leeway, rounding: .towardZero)) s)",
                                     actual: "iat \(signed(skew)) s from the response time", message: note))
         } else {
             out.append(.skip(K.issuedAtSkew, c.claims == nil ? "no readable JWT" : "no iat claim"))
@@ -157,7 +159,7 @@ enum ExchangeChecks {
     }
 
     private static func signed(_ value: Double) -> String {
-        let v = Int(value.rounded())
-        return v > 0 ? "+\(v)" : "\(v)"
+        let text = CheckedInteger.text(value)   // a server's iat 1e300 must not trap (RFC 7519 §2 has no bound)
+        return value.rounded() > 0 ? "+" + text : text
     }
 }

@@ -7,8 +7,11 @@ enum HTTPDate {
         guard parts.count == 6, parts[5] == "GMT", let day = Int(parts[1]), let monthIndex = months.firstIndex(of: String(parts[2])),
               let year = Int(parts[3]) else { return nil }
         let time = parts[4].split(separator: ":")
+        // Every field bounded before any arithmetic: a server's "Date" such as year 9223372036854775807 or hour
+        // -9223372036854775807 must not overflow (RFC 9110 §5.6.7: 4-digit year, 2-digit fields).
         guard time.count == 3, let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]),
-              (1...31).contains(day), h < 24, m < 60, s < 61 else { return nil }
+              (1...31).contains(day), (1...9999).contains(year), (0...23).contains(h), (0...59).contains(m), (0...60).contains(s)
+        else { return nil }
         let month = Int64(monthIndex + 1)
         let y = month <= 2 ? Int64(year) - 1 : Int64(year)
         let era = (y >= 0 ? y : y - 399) / 400

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// SCP-01…SCP-03: the scope audit (RFC 6749 §3.3; scope tokens compared exactly and case-sensitively).
 enum ScopeChecks {
     static func run(_ c: CheckContext) -> (findings: [CheckFinding], audit: ScopeAudit?) {
@@ -7,10 +9,15 @@ enum ScopeChecks {
             let reason = c.accessToken == nil ? "no access token" : "granted scopes could not be read"
             return ([K.requiredScopes, K.allowedScopes, K.forbiddenScopes].map { .skip($0, reason) }, nil)
         }
-        let have = Set(granted)
-        let missing = expect.requiredScopes.filter { !have.contains($0) }.sorted()
-        let excess = expect.allowedScopes.map { allowed in granted.filter { !Set(allowed).contains($0) } }?.sorted() ?? []
-        let forbidden = expect.forbiddenScopes.filter { have.contains($0) }.sorted()
+        // Byte-exact sets: Swift String hashing would merge NFC and NFD spellings (RFC 6749 §3.3 compares as-is).
+        let have = Set(granted.map(ExactString.init))
+        let missing = expect.requiredScopes.filter { !have.contains(ExactString($0)) }.sorted()
+        var excess: [String] = []
+        if let allowed = expect.allowedScopes {
+            let permitted = Set(allowed.map(ExactString.init))
+            excess = granted.filter { !permitted.contains(ExactString($0)) }.sorted()
+        }
+        let forbidden = expect.forbiddenScopes.filter { have.contains(ExactString($0)) }.sorted()
         let audit = ScopeAudit(granted: granted.sorted(), missing: missing, excess: excess, forbidden: forbidden)
         let grantedText = granted.isEmpty ? "none" : granted.sorted().joined(separator: " ")
         var out: [CheckFinding] = []

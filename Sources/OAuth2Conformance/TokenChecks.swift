@@ -1,3 +1,5 @@
+import JOSECore
+
 /// JWT-01…JWT-11: the access token as a JWT, judged by `JWTValidation`'s rules (through ``TokenValidating``) plus
 /// the checks that need the token response beside the token (RFC 7519, RFC 7515, RFC 8725, RFC 9068).
 enum TokenChecks {
@@ -44,7 +46,7 @@ enum TokenChecks {
         } else {
             out.append(CheckFinding.folding(K.audience, c.findings(["AUD-"]), expected: expect.audiences.joined(separator: " or ")))
         }
-        out.append(CheckFinding.folding(K.times, c.findings(["EXP-", "NBF-", "IAT-"]), expected: "exp in the future, nbf and iat not in the future (leeway \(Int(c.endpoint.leeway)) s)"))
+        out.append(CheckFinding.folding(K.times, c.findings(["EXP-", "NBF-", "IAT-"]), expected: "exp in the future, nbf and iat not in the future (leeway \(CheckedInteger.text(c.endpoint.leeway)) s)"))
         out.append(lifetimeMatch(c))
         out.append(profile(c))
         out.append(client(c))
@@ -75,8 +77,9 @@ enum TokenChecks {
         let remaining = exp - c.observation.receivedAt
         let difference = remaining - expiresIn
         let ok = abs(difference) <= max(c.endpoint.leeway, 1)
-        return CheckFinding(k, ok ? .pass : .fail, expected: "exp − now ≈ expires_in (±\(Int(max(c.endpoint.leeway, 1))) s)",
-                            actual: "exp − now = \(Int(remaining.rounded())) s, expires_in = \(Int(expiresIn)) s")
+        // Server numbers (expires_in 1e400 is +∞, exp 1e300) are printed through the total conversion, never Int(…).
+        return CheckFinding(k, ok ? .pass : .fail, expected: "exp − now ≈ expires_in (±\(CheckedInteger.text(max(c.endpoint.leeway, 1))) s)",
+                            actual: "exp − now = \(CheckedInteger.text(remaining)) s, expires_in = \(CheckedInteger.text(expiresIn, rounding: .towardZero)) s")
     }
 
     /// RFC 9068 §2.2: iss, exp, aud, sub, client_id, iat, jti.
@@ -96,10 +99,10 @@ enum TokenChecks {
         let clientID = c.claims?.json["client_id"]?.stringValue
         let sub = c.claims?.sub
         if let clientID {
-            return CheckFinding(k, clientID == expected ? .pass : .fail, expected: "client_id \(expected)", actual: "client_id \(clientID)")
+            return CheckFinding(k, ExactText.equal(clientID, expected) ? .pass : .fail, expected: "client_id \(expected)", actual: "client_id \(clientID)")
         }
         if let sub {
-            return CheckFinding(k, sub == expected ? .pass : .fail, expected: "client_id or sub \(expected)", actual: "no client_id; sub \(sub)")
+            return CheckFinding(k, ExactText.equal(sub, expected) ? .pass : .fail, expected: "client_id or sub \(expected)", actual: "no client_id; sub \(sub)")
         }
         return CheckFinding(k, .fail, expected: "client_id or sub \(expected)", actual: "neither client_id nor sub")
     }
@@ -111,10 +114,10 @@ enum TokenChecks {
         guard let exp = c.exp, let start = c.iat ?? c.nbf else { return CheckFinding(k, .fail, expected: range(expect), actual: "exp or iat missing") }
         let lifetime = exp - start
         let ok = lifetime >= (expect.minLifetime ?? -.infinity) && lifetime <= (expect.maxLifetime ?? .infinity)
-        return CheckFinding(k, ok ? .pass : .fail, expected: range(expect), actual: "\(Int(lifetime.rounded())) s")
+        return CheckFinding(k, ok ? .pass : .fail, expected: range(expect), actual: "\(CheckedInteger.text(lifetime)) s")
     }
 
     private static func range(_ e: TokenExpectations) -> String {
-        "\(e.minLifetime.map { "\(Int($0))" } ?? "0")…\(e.maxLifetime.map { "\(Int($0))" } ?? "∞") s"
+        "\(e.minLifetime.map { CheckedInteger.text($0, rounding: .towardZero) } ?? "0")…\(e.maxLifetime.map { CheckedInteger.text($0, rounding: .towardZero) } ?? "∞") s"
     }
 }

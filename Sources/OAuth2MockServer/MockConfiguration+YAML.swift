@@ -1,3 +1,5 @@
+import JOSECore
+
 import Yams
 
 /// The YAML file format (README "Configuration"). Secrets come from `client_secret` (demo use only),
@@ -56,6 +58,9 @@ extension MockConfiguration {
         if let v = file.issuer { config.issuer = v }
         if let v = file.token_lifetime {
             guard v > 0 else { throw MockServerError(.invalidConfiguration, "token_lifetime must be positive") }
+            guard v <= MockConfiguration.maxTokenLifetime else {
+                throw MockServerError(.invalidConfiguration, "token_lifetime \(v) is over \(MockConfiguration.maxTokenLifetime) s (100 years): iat + lifetime must stay a NumericDate before the year 9999 (RFC 7519 §2)")
+            }
             config.tokenLifetime = v
         }
         if let v = file.algorithm { config.algorithm = v }

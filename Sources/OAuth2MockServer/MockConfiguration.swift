@@ -27,8 +27,11 @@ public struct MockConfiguration: Sendable {
 
     /// `iss` of issued tokens and of the metadata; `nil` = the server's base URL.
     public var issuer: String?
-    /// Token lifetime in seconds (`exp - iat`).
+    /// Token lifetime in seconds (`exp - iat`), 1…``maxTokenLifetime``.
     public var tokenLifetime: Int
+    /// The longest `token_lifetime` accepted: 100 years, so `iat + lifetime` is a NumericDate well before the year
+    /// 9999 (RFC 7519 §2) and never overflows.
+    public static let maxTokenLifetime = 100 * 366 * 86_400
     /// JWS `alg` of issued tokens (default ES256).
     public var algorithm: String
     /// PEM or JWK file of the private signing key; `nil` = a fresh key generated at start.

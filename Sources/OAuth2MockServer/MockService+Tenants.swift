@@ -66,7 +66,9 @@ extension MockService {
         let page = max(0, request.queryValue("page").flatMap { Int($0) } ?? 0)
         let all = configuration.userTenants
         let totalPages = (all.count + size - 1) / size
-        let start = min(all.count, page * size)
+        // A client's `page=9223372036854775807` must not overflow `page * size`.
+        let (offset, overflow) = page.multipliedReportingOverflow(by: size)
+        let start = overflow ? all.count : min(all.count, offset)
         let slice = all[start..<min(all.count, start + size)]
         let body: JSONValue = [
             "page": ["size": .number(JSONNumber(size)), "totalElements": .number(JSONNumber(all.count)),

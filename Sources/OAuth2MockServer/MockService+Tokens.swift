@@ -49,8 +49,14 @@ extension MockService {
     /// The token response members (RFC 6749 §5.1) for `grant`, shaped by the style's vendor and by `fault`.
     func tokenMembers(_ grant: Grant, style: Style, fault: MockFault) throws(MockServerError) -> JSONObject {
         let t = now()
-        let iat = Int(t)
         let lifetime = configuration.tokenLifetime
+        // Total arithmetic: an injected clock or a programmatic lifetime out of range is a server error, not a trap.
+        // With now in the years 1…9999 and the lifetime at most 100 years, iat ± lifetime cannot overflow.
+        guard NumericDate.range(of: t) == .inRange, (1...MockConfiguration.maxTokenLifetime).contains(lifetime),
+              let iat = CheckedInteger.int(t, rounding: .down), let millis = CheckedInteger.int(t * 1000, rounding: .down)
+        else {
+            throw MockServerError(.server, "token times out of range: now \(t), token_lifetime \(lifetime) (RFC 7519 §2)")
+        }
         var scopes = grant.scopes
         if fault == .scopeMissing, !scopes.isEmpty { scopes.removeLast() }
         if fault == .extraScope { scopes.append("admin") }
@@ -73,7 +79,7 @@ extension MockService {
         var tokenType = (style == .tenant && quirks) ? "bearer" : "Bearer"
         if fault == .wrongTokenType { tokenType = "mac" }
         members["token_type"] = .string(tokenType)
-        if style == .tenant { members["timestamp"] = .string(String(Int(t * 1000))) }
+        if style == .tenant { members["timestamp"] = .string(String(millis)) }
         switch fault {
         case .expiresInMissing: break
         case .expiresInString: members["expires_in"] = .string(String(lifetime))

@@ -108,9 +108,12 @@ import JOSECore
         #expect(report.keys.map(\.kid) == ["ed"])
         #expect(report.skipped.map(\.index) == [0, 1])
         #expect(try KeyLoader.jwkSet(set).count == 1)
-        // A malformed key of a known type is an error for the set, naming its index.
-        let broken: JSONObject = ["keys": [.object(ed.publicJWK), ["kty": "RSA", "n": "AQAB"]]]
-        #expect(throws: JOSEError(.invalidKey, "")) { try KeyLoader.jwkSet(broken) }
+        // A malformed key of a known type is skipped and reported (RFC 7517 §5); a set of nothing else is an error.
+        let broken: JSONObject = ["keys": [.object(ed.publicJWK), ["kty": "RSA", "n": "AQAB", "kid": "bad"]]]
+        #expect(try KeyLoader.jwkSet(broken).map(\.kid) == ["ed"])
+        #expect(try KeyLoader.jwkSetReport(broken).unusable.map(\.kid) == ["bad"])
+        let onlyBroken: JSONObject = ["keys": [["kty": "RSA", "n": "AQAB", "kid": "bad"]]]
+        #expect(throws: JOSEError(.invalidKey, "")) { try KeyLoader.jwkSet(onlyBroken) }
     }
 
     @Test func duplicateKidIsAProblem() throws {

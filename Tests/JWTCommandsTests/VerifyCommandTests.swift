@@ -102,7 +102,7 @@ import JOSECore
         #expect(try harness.verify([token, "--key", rsa.publicPath, "--alg", "HS256"]) == .failed)
         harness.reset()
         #expect(try harness.verify([token, "--secret-file", rsa.publicPath]) == .malformed)
-        #expect(harness.err.contains("holds a PEM or JWK key, not a secret"))
+        #expect(harness.err.contains("holds a PEM block, not a secret"))
     }
 
     /// `jku` and `x5u` pointing at a loopback listener: no connection is ever made, even with --allow-header-key.

@@ -120,12 +120,9 @@ public final class JWSKey: @unchecked Sendable {
         return try JWSKey(material: .symmetric(HMACSecret(secret)), kid: kid, alg: nil, use: nil, keyOps: nil)
     }
 
-    /// A secret that starts (after whitespace) with "-----BEGIN " or is a JSON object naming a "kty": key text.
+    /// A secret that is key text (PEM, JWK, certificate, …) after any BOM and whitespace (``KeyTextDetection``).
     static func looksLikePublicKeyText(_ secret: [UInt8]) -> Bool {
-        let trimmed = secret.drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D })
-        if trimmed.starts(with: Array("-----BEGIN ".utf8)) { return true }
-        guard trimmed.first == UInt8(ascii: "{") else { return false }
-        return PEMReader.firstIndex(of: Array("\"kty\"".utf8), in: trimmed) != nil
+        KeyTextDetection.keyDocumentKind(secret) != nil
     }
 
     /// Private JWK (with `d`, …, or `k`) for writing key files in tests and mock configuration; nil for a public key.

@@ -6,12 +6,14 @@ extension KeyLoader {
     ///   a verifier should never hold a shared secret next to public keys from the same source.
     public static func keySetProblems(_ keys: [JWSKey]) -> [String] {
         var problems: [String] = []
-        var seen: [String: [String]] = [:]
+        // Keyed by the kid's bytes: kids are compared exactly (RFC 7515 §4.1.4, RFC 7519 §2), no normalization.
+        var seen: [ExactString: [String]] = [:]
         for key in keys {
-            guard let kid = key.kid else { continue }
+            guard let rawKid = key.kid else { continue }
+            let kid = ExactString(rawKid)
             let kty = key.publicJWK["kty"]?.stringValue ?? "?"
             if seen[kid, default: []].contains(kty) {
-                let line = "two \(kty) keys share kid \(JSONValue.quoted(kid)) (RFC 7517 §4.5)"
+                let line = "two \(kty) keys share kid \(JSONValue.quoted(rawKid)) (RFC 7517 §4.5)"
                 if !problems.contains(line) { problems.append(line) }
             }
             seen[kid, default: []].append(kty)

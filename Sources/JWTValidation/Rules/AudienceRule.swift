@@ -1,5 +1,7 @@
+import JOSECore
+
 /// `AUD-01`: the token's `aud` (a string or an array) contains one of the expected audiences, compared as whole
-/// strings (RFC 7519 §4.1.3): `api` does not match `api.evil` or `https://api`, nor the reverse. When `aud` is
+/// strings, byte for byte (RFC 7519 §4.1.3, §2 StringOrURI): `api` does not match `api.evil` or `https://api`, nor the reverse. When `aud` is
 /// present but no audience is configured, a warning: RFC 7519 §4.1.3 says such a recipient must reject it.
 public struct AudienceRule: ValidationRule {
     public let id = "AUD-01"
@@ -20,7 +22,7 @@ public struct AudienceRule: ValidationRule {
         guard let aud = claims.aud else {
             return fail(claims.json["aud"] == nil ? "no aud claim; expected one of \(Self.list(expected))" : "aud is neither a string nor an array of strings", section)
         }
-        if let match = aud.first(where: { expected.contains($0) }) {
+        if let match = aud.first(where: { ExactText.contains(expected, $0) }) {
             return pass("aud contains \"\(match)\"", section)
         }
         return fail("aud \(Self.list(aud)) contains none of \(Self.list(expected))", section)

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `EXP-01`: the token has not expired: `now < exp + leeway` (RFC 7519 §4.1.4). A missing `exp` fails unless
 /// ``ValidationOptions/allowMissingExp``.
 public struct ExpirationRule: ValidationRule {
@@ -12,6 +14,9 @@ public struct ExpirationRule: ValidationRule {
             if claims.json["exp"] != nil { return fail("exp is not a NumericDate: treated as invalid, not as absent", section) }
             if options.allowMissingExp { return warn("no exp: the token never expires (allowed by --allow-missing-exp)", section) }
             return fail("no exp: the token never expires (use --allow-missing-exp to accept that)", section)
+        }
+        if exp.isOutOfRange, let problem = exp.rangeProblem("exp") {
+            return fail("\(problem): not a usable NumericDate (RFC 7519 §2)", section)
         }
         let delta = exp.seconds - options.now
         if options.now >= exp.seconds + options.leeway {
@@ -28,7 +33,7 @@ public struct ExpirationRule: ValidationRule {
 enum TimeText {
     static func seconds(_ value: Double) -> String {
         guard value.isFinite else { return "\(value) s" }
-        if abs(value) >= 10 || value == value.rounded() { return "\(Int64(value.rounded())) s" }
+        if abs(value) >= 10 || value == value.rounded() { return "\(CheckedInteger.text(value)) s" }
         return "\((value * 1000).rounded() / 1000) s"
     }
 }

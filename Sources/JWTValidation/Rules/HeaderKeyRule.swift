@@ -1,5 +1,7 @@
 /// `HKEY-01`: keys the token names itself (`jwk`, `jku`, `x5u`, `x5c`) are not trusted (RFC 8725 §3.10,
-/// RFC 7515 §4.1.2–4.1.6). They are ignored (warn) unless the caller allows them; `jku` and `x5u` are never fetched.
+/// RFC 7515 §4.1.2–4.1.6). They are ignored (warn) unless the caller allows them; `jku` and `x5u` are never fetched;
+/// a symmetric (`oct`) `jwk` is refused even then (a failure), and an `x5c` certificate is used without chain
+/// validation.
 public struct HeaderKeyRule: ValidationRule {
     public let id = "HKEY-01"
     public init() {}

@@ -1,5 +1,7 @@
+import JOSECore
+
 /// `ISS-01`: `iss` equals the expected issuer exactly (RFC 7519 §4.1.1; RFC 8725 §3.8): no case folding, no
-/// trailing-slash or prefix leniency.
+/// trailing-slash or prefix leniency, no Unicode normalization (UTF-8 bytes compared).
 public struct IssuerRule: ValidationRule {
     public let id = "ISS-01"
     public init() {}
@@ -11,7 +13,7 @@ public struct IssuerRule: ValidationRule {
         guard let iss = claims.iss else {
             return fail(claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)
         }
-        if iss == expected { return pass("iss is \"\(iss)\"", section) }
+        if ExactText.equal(iss, expected) { return pass("iss is \"\(iss)\"", section) }
         return fail("iss \"\(SignatureRule.printable(iss))\" is not \"\(expected)\"", section)
     }
 }

@@ -1,7 +1,8 @@
 import JOSECore
 
 /// `DATE-01`: `exp`, `nbf`, `iat` (and `auth_time`) are NumericDates, i.e. JSON numbers (RFC 7519 §2): a string
-/// such as `"exp": "1700000000"` is refused, never coerced.
+/// such as `"exp": "1700000000"` is refused, never coerced; a number outside the years 1…9999 (even read as
+/// milliseconds) is refused too: "exp 1e19 is past the year 9999".
 public struct NumericDateRule: ValidationRule {
     public let id = "DATE-01"
     public init() {}
@@ -11,6 +12,10 @@ public struct NumericDateRule: ValidationRule {
         guard let claims = context.claims else { return skip("no claims set", section) }
         let errors = claims.typeErrors.filter { JWTClaims.dateClaims.contains($0.claim) }
         if !errors.isEmpty { return fail(errors.map(\.message).joined(separator: "; "), section) }
+        let outOfRange = JWTClaims.dateClaims.compactMap { name in
+            claims.date(name).flatMap { $0.isOutOfRange ? $0.rangeProblem(name) : nil }
+        }
+        if !outOfRange.isEmpty { return fail(outOfRange.joined(separator: "; "), section) }
         let millis = JWTClaims.dateClaims.filter { claims.date($0)?.looksLikeMilliseconds == true }
         if !millis.isEmpty {
             return warn("\(millis.joined(separator: ", ")) look like milliseconds, not seconds", section)

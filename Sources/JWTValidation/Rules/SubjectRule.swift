@@ -1,4 +1,6 @@
-/// `SUB-01`: `sub` equals the expected subject exactly (RFC 7519 §4.1.2).
+import JOSECore
+
+/// `SUB-01`: `sub` equals the expected subject exactly (RFC 7519 §4.1.2): UTF-8 bytes, no Unicode normalization.
 public struct SubjectRule: ValidationRule {
     public let id = "SUB-01"
     public init() {}
@@ -7,7 +9,7 @@ public struct SubjectRule: ValidationRule {
         let section = "RFC 7519 §4.1.2"
         guard let expected = context.options.subject else { return skip("no expected subject given (--sub)", section) }
         guard let sub = context.claims?.sub else { return fail("no string sub claim; expected \"\(expected)\"", section) }
-        if sub == expected { return pass("sub is \"\(sub)\"", section) }
+        if ExactText.equal(sub, expected) { return pass("sub is \"\(sub)\"", section) }
         return fail("sub \"\(SignatureRule.printable(sub))\" is not \"\(expected)\"", section)
     }
 }

@@ -1,5 +1,7 @@
+import JOSECore
+
 /// `TYP-01`: the header `typ` is the expected one (RFC 8725 §3.11 explicit typing): compared case-insensitively,
-/// with an `application/` prefix implied on either side (RFC 7515 §4.1.9). The `rfc9068` profile expects `at+jwt`.
+/// ASCII letters only, with an `application/` prefix implied on either side (RFC 7515 §4.1.9). The `rfc9068` profile expects `at+jwt`.
 public struct TypeRule: ValidationRule {
     public let id = "TYP-01"
     public init() {}
@@ -9,13 +11,15 @@ public struct TypeRule: ValidationRule {
         let expected = context.options.type ?? (context.options.profile == .rfc9068 ? "at+jwt" : nil)
         guard let expected else { return skip("no expected typ given (--typ)", section) }
         guard let typ = context.token.header.typ else { return fail("no typ header; expected \"\(expected)\"", section) }
-        if Self.normalize(typ) == Self.normalize(expected) { return pass("typ is \"\(typ)\"", section) }
+        if ExactText.equal(Self.normalize(typ), Self.normalize(expected)) { return pass("typ is \"\(typ)\"", section) }
         return fail("typ \"\(SignatureRule.printable(typ))\" is not \"\(expected)\"", section)
     }
 
-    /// Lower-cased media type without an `application/` prefix.
+    /// ASCII-lower-cased media type without an `application/` prefix (RFC 7515 §4.1.9: media types are
+    /// case-insensitive; only ASCII letters are folded, nothing else is normalized).
     public static func normalize(_ typ: String) -> String {
-        let lower = typ.lowercased()
-        return lower.hasPrefix("application/") ? String(lower.dropFirst("application/".count)) : lower
+        let lower = ExactText.asciiLowercased(typ)
+        let prefix = "application/".utf8
+        return lower.utf8.starts(with: prefix) ? String(decoding: lower.utf8.dropFirst(prefix.count), as: UTF8.self) : lower
     }
 }
