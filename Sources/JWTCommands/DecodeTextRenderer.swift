@@ -5,29 +5,20 @@ import JWTValidation
 struct DecodeTextRenderer {
     let style: TerminalStyle
 
-    /// Control characters (terminal escapes included) shown as `\u{…}`: a token must not drive the terminal.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Token text reaches the terminal only through ``ExternalText/escaped(_:)``; header and claims through
+    /// ``JSONValue/pretty(indent:)``, whose strings escape the same characters.
+    static func printable(_ text: String) -> String { ExternalText.escaped(text) }
 
     func render(_ report: DecodeReport) -> String {
         var out = ""
         switch report.token {
         case .jwe(let jwe):
-            out += style.bold("JWE") + " (compact, 5 segments): alg \(jwe.header.alg), enc \(jwe.header.enc ?? "?")\n"
+            out += style.bold("JWE") + " (compact, 5 segments): alg \(Self.printable(jwe.header.alg)), enc \(Self.printable(jwe.header.enc ?? "?"))\n"
             out += style.yellow("The payload is encrypted; it was not decrypted.") + "\n\n"
             out += style.cyan("Protected header") + "\n" + JSONValue.object(jwe.header.json).pretty() + "\n"
             return out
         case .jws(let jws):
-            let sig = jws.isUnsecured ? "no signature (unsecured)" : "signature \(jws.header.alg), \(jws.signature.count) bytes"
+            let sig = jws.isUnsecured ? "no signature (unsecured)" : "signature \(Self.printable(jws.header.alg)), \(jws.signature.count) bytes"
             out += style.bold(report.kind) + " · " + sig + " · " + style.yellow("NOT VERIFIED") + ": decode checks no signature\n\n"
             out += style.cyan("Header") + "\n" + JSONValue.object(jws.header.json).pretty() + "\n\n"
             switch jws.claims {
@@ -61,7 +52,7 @@ struct DecodeTextRenderer {
             if !inspection.warnings.isEmpty {
                 out += "\n" + style.yellow("Warnings") + "\n"
                 for warning in inspection.warnings {
-                    out += "  " + style.yellow("!") + " \(warning.message) [\(warning.id)]\n"
+                    out += "  " + style.yellow("!") + " \(Self.printable(warning.message)) [\(warning.id)]\n"
                 }
             }
         }

@@ -10,7 +10,7 @@ public struct TypeRule: ValidationRule {
         guard let expected else { return skip("no expected typ given (--typ)", section) }
         guard let typ = context.token.header.typ else { return fail("no typ header; expected \"\(expected)\"", section) }
         if Self.normalize(typ) == Self.normalize(expected) { return pass("typ is \"\(typ)\"", section) }
-        return fail("typ \"\(SignatureRule.printable(typ))\" is not \"\(expected)\"", section)
+        return fail("typ \"\(ExternalText.truncated(typ))\" is not \"\(expected)\"", section)
     }
 
     /// Lower-cased media type without an `application/` prefix.
