@@ -1,0 +1,89 @@
+import Foundation
+import JOSECore
+import JWTTestSupport
+import Testing
+@testable import JWTCommands
+
+/// Issue 9 item 3: text from a token never reaches stdout or stderr with a raw control character, whatever field
+/// carries it and whichever output (decode text/--json, verify text/--json/--batch) shows it.
+@Suite struct HostileTextTests {
+    /// Terminal controls: SGR (ESC CSI), BEL, the C1 CSI, a bare CR, a line feed that would forge a line, and a
+    /// bidi override.
+    static let hostile = ["\u{1B}[31m", "\u{7}", "\u{9B}2J", "\r", "\nFORGED line", "\u{202E}evil", "\u{7F}", "a\\u001b"]
+
+    /// Where the hostile text goes: a header and a payload (JSON text), built around `h` (JSON-quoted).
+    static let placements: [(name: String, header: (String) -> String, payload: (String) -> String)] = [
+        ("header alg", { #"{"alg":\#($0),"typ":"JWT"}"# }, { _ in #"{"sub":"a"}"# }),
+        ("header kid", { #"{"alg":"HS256","kid":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
+        ("header typ", { #"{"alg":"HS256","typ":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
+        ("header cty and jku", { #"{"alg":"HS256","cty":\#($0),"jku":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
+        ("header member name", { #"{"alg":"HS256",\#($0):1}"# }, { _ in #"{"sub":"a"}"# }),
+        ("crit entry", { #"{"alg":"HS256","crit":[\#($0)],\#($0):1}"# }, { _ in #"{"sub":"a"}"# }),
+        ("duplicate header member", { #"{"alg":"HS256",\#($0):1,\#($0):2}"# }, { _ in #"{"sub":"a"}"# }),
+        ("iss sub aud", { _ in #"{"alg":"HS256","typ":"JWT"}"# }, { #"{"iss":\#($0),"sub":\#($0),"aud":[\#($0)],"exp":1714568400}"# }),
+        ("scope", { _ in #"{"alg":"HS256"}"# }, { #"{"scope":\#($0),"scp":[\#($0)],"exp":1714568400}"# }),
+        ("claim name and value", { _ in #"{"alg":"HS256"}"# }, { #"{\#($0):\#($0),"exp":\#($0)}"# }),
+        ("duplicate claim", { _ in #"{"alg":"HS256"}"# }, { #"{\#($0):1,\#($0):2}"# }),
+        ("not JSON payload", { _ in #"{"alg":"HS256"}"# }, { "text " + $0 }),
+    ]
+
+    static let cases: [(String, Int, Int)] = placements.indices.flatMap { p in hostile.indices.map { (placements[p].name, p, $0) } }
+
+    static func rawControls(_ text: String) -> [String] {
+        text.unicodeScalars.filter { $0 != "\n" && ExternalText.needsEscaping($0) }.map { String(format: "U+%04X", $0.value) }
+    }
+
+    static func check(_ output: String, _ label: String) {
+        #expect(rawControls(output).isEmpty, "\(label): raw control characters \(rawControls(output))")
+        #expect(!output.split(separator: "\n").contains { $0.hasPrefix("FORGED") }, "\(label): a forged line")
+    }
+
+    @Test(arguments: cases)
+    func noRawControlCharacterReachesTheOutput(_ placement: String, _ p: Int, _ h: Int) throws {
+        let quoted = JSONValue.quoted(Self.hostile[h])
+        let header = Self.placements[p].header(quoted)
+        let payload = Self.placements[p].payload(quoted).replacingOccurrences(of: "text \(quoted)", with: "text " + Self.hostile[h])
+        let secret = Array("0123456789abcdef0123456789abcdef-hostile-text-secret".utf8)
+        let token = ForgedHMAC.token(key: secret, payload: payload, header: header)
+        let label = "\(placement) \(JSONValue.quoted(Self.hostile[h]))"
+
+        for flags in [[], ["--json"]] {
+            let result = try Harness.decode([token] + flags)
+            Self.check(result.out + result.err, "decode \(flags) \(label)")
+        }
+
+        let dir = try TempDir()
+        let secretPath = try dir.write("secret", secret)
+        let rules = ["--secret-file", secretPath, "--iss", "https://as.test", "--aud", "api", "--sub", "bob", "--typ", "at+jwt",
+                     "--scope", "read", "--allowed-scope", "read", "--require-claim", "jti"]
+        for flags in [[], ["--json"]] {
+            let harness = CommandHarness(now: Harness.fixedNow)
+            _ = try harness.verify([token] + rules + flags)
+            Self.check(harness.out + harness.err, "verify \(flags) \(label)")
+        }
+        let harness = CommandHarness(now: Harness.fixedNow)
+        _ = try harness.verify(["--batch", "-"] + rules, stdinLines: Array((token + "\n" + token + "\n").utf8))
+        Self.check(harness.out + harness.err, "verify --batch \(label)")
+    }
+
+    @Test func decodeShowsTheEscapesInsteadOfTheControls() throws {
+        let token = ForgedHMAC.token(key: [1, 2, 3], payload: #"{"sub":"a"}"#, header: #"{"alg":"HS\u001b[31m256","crit":["x\u0007"],"x\u0007":1}"#)
+        let result = try Harness.decode([token])
+        #expect(result.out.contains(#"signature HS\u001b[31m256"#))
+        #expect(result.out.contains(#"crit names "x\u0007""#))
+    }
+
+    @Test func aDuplicateMemberNameIsEscapedOnStderr() throws {
+        let token = ForgedHMAC.token(key: [1, 2, 3], payload: #"{"sub":"a"}"#, header: #"{"alg":"HS256","\u001b]0;x\u0007":1,"\u001b]0;x\u0007":2}"#)
+        let result = try Harness.decode([token])
+        #expect(result.exit == .malformed)
+        #expect(result.err.contains(#"duplicate member name "\u001b]0;x\u0007""#))
+        #expect(Self.rawControls(result.err).isEmpty)
+    }
+
+    @Test func claimOutputIsRawForScriptsAndEscapedOnATerminal() throws {
+        let token = ForgedHMAC.token(key: [1, 2, 3], payload: #"{"note":"a\u001b[2Jb"}"#)
+        #expect(try Harness.decode([token, "--claim", "note"]).out == "a\u{1B}[2Jb\n")
+        #expect(try Harness.decode([token, "--claim", "note"], terminal: true).out == "a\\u001b[2Jb\n")
+    }
+}
