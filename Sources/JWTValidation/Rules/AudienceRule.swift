@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `AUD-01`: the token's `aud` (a string or an array) contains one of the expected audiences, compared as whole
 /// strings (RFC 7519 §4.1.3): `api` does not match `api.evil` or `https://api`, nor the reverse. When `aud` is
 /// present but no audience is configured, a warning: RFC 7519 §4.1.3 says such a recipient must reject it.

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `ISS-01`: `iss` equals the expected issuer exactly (RFC 7519 §4.1.1; RFC 8725 §3.8): no case folding, no
 /// trailing-slash or prefix leniency.
 public struct IssuerRule: ValidationRule {

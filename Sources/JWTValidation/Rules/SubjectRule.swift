@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `SUB-01`: `sub` equals the expected subject exactly (RFC 7519 §4.1.2).
 public struct SubjectRule: ValidationRule {
     public let id = "SUB-01"

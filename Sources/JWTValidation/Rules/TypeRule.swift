@@ -1,3 +1,5 @@
+import JOSECore
+
 /// `TYP-01`: the header `typ` is the expected one (RFC 8725 §3.11 explicit typing): compared case-insensitively,
 /// with an `application/` prefix implied on either side (RFC 7515 §4.1.9). The `rfc9068` profile expects `at+jwt`.
 public struct TypeRule: ValidationRule {
