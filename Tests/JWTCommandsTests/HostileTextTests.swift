@@ -11,20 +11,20 @@ import Testing
     /// bidi override.
     static let hostile = ["\u{1B}[31m", "\u{7}", "\u{9B}2J", "\r", "\nFORGED line", "\u{202E}evil", "\u{7F}", "a\\u001b"]
 
-    /// Where the hostile text goes: a header and a payload (JSON text), built around `h` (JSON-quoted).
-    static let placements: [(name: String, header: (String) -> String, payload: (String) -> String)] = [
-        ("header alg", { #"{"alg":\#($0),"typ":"JWT"}"# }, { _ in #"{"sub":"a"}"# }),
-        ("header kid", { #"{"alg":"HS256","kid":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
-        ("header typ", { #"{"alg":"HS256","typ":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
-        ("header cty and jku", { #"{"alg":"HS256","cty":\#($0),"jku":\#($0)}"# }, { _ in #"{"sub":"a"}"# }),
-        ("header member name", { #"{"alg":"HS256",\#($0):1}"# }, { _ in #"{"sub":"a"}"# }),
-        ("crit entry", { #"{"alg":"HS256","crit":[\#($0)],\#($0):1}"# }, { _ in #"{"sub":"a"}"# }),
-        ("duplicate header member", { #"{"alg":"HS256",\#($0):1,\#($0):2}"# }, { _ in #"{"sub":"a"}"# }),
-        ("iss sub aud", { _ in #"{"alg":"HS256","typ":"JWT"}"# }, { #"{"iss":\#($0),"sub":\#($0),"aud":[\#($0)],"exp":1714568400}"# }),
-        ("scope", { _ in #"{"alg":"HS256"}"# }, { #"{"scope":\#($0),"scp":[\#($0)],"exp":1714568400}"# }),
-        ("claim name and value", { _ in #"{"alg":"HS256"}"# }, { #"{\#($0):\#($0),"exp":\#($0)}"# }),
-        ("duplicate claim", { _ in #"{"alg":"HS256"}"# }, { #"{\#($0):1,\#($0):2}"# }),
-        ("not JSON payload", { _ in #"{"alg":"HS256"}"# }, { "text " + $0 }),
+    /// Where the hostile text goes: a header and a payload template; `§` becomes the JSON-quoted text, `¤` the raw text.
+    static let placements: [(name: String, header: String, payload: String)] = [
+        ("header alg", #"{"alg":§,"typ":"JWT"}"#, #"{"sub":"a"}"#),
+        ("header kid", #"{"alg":"HS256","kid":§}"#, #"{"sub":"a"}"#),
+        ("header typ", #"{"alg":"HS256","typ":§}"#, #"{"sub":"a"}"#),
+        ("header cty and jku", #"{"alg":"HS256","cty":§,"jku":§}"#, #"{"sub":"a"}"#),
+        ("header member name", #"{"alg":"HS256",§:1}"#, #"{"sub":"a"}"#),
+        ("crit entry", #"{"alg":"HS256","crit":[§],§:1}"#, #"{"sub":"a"}"#),
+        ("duplicate header member", #"{"alg":"HS256",§:1,§:2}"#, #"{"sub":"a"}"#),
+        ("iss sub aud", #"{"alg":"HS256","typ":"JWT"}"#, #"{"iss":§,"sub":§,"aud":[§],"exp":1714568400}"#),
+        ("scope", #"{"alg":"HS256"}"#, #"{"scope":§,"scp":[§],"exp":1714568400}"#),
+        ("claim name and value", #"{"alg":"HS256"}"#, #"{§:§,"exp":§}"#),
+        ("duplicate claim", #"{"alg":"HS256"}"#, #"{§:1,§:2}"#),
+        ("not JSON payload", #"{"alg":"HS256"}"#, "text ¤"),
     ]
 
     static let cases: [(String, Int, Int)] = placements.indices.flatMap { p in hostile.indices.map { (placements[p].name, p, $0) } }
@@ -41,8 +41,8 @@ import Testing
     @Test(arguments: cases)
     func noRawControlCharacterReachesTheOutput(_ placement: String, _ p: Int, _ h: Int) throws {
         let quoted = JSONValue.quoted(Self.hostile[h])
-        let header = Self.placements[p].header(quoted)
-        let payload = Self.placements[p].payload(quoted).replacingOccurrences(of: "text \(quoted)", with: "text " + Self.hostile[h])
+        let header = Self.placements[p].header.replacingOccurrences(of: "§", with: quoted)
+        let payload = Self.placements[p].payload.replacingOccurrences(of: "§", with: quoted).replacingOccurrences(of: "¤", with: Self.hostile[h])
         let secret = Array("0123456789abcdef0123456789abcdef-hostile-text-secret".utf8)
         let token = ForgedHMAC.token(key: secret, payload: payload, header: header)
         let label = "\(placement) \(JSONValue.quoted(Self.hostile[h]))"
