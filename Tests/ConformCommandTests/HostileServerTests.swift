@@ -166,6 +166,13 @@ extension Harness {
         #expect(ConformConsole.maskCommand("") == nil)
     }
 
+    @Test func consoleLinesEscapeSuiteAndServerText() {
+        let result = EndpointResult(name: "a\u{1B}[2J\n::error::x", style: "s\u{7}", url: "https://x", checks: [], startedAt: 0, duration: 0.01)
+        let line = ConformConsole.line(result, index: 1, total: 1)
+        #expect(line == "[1/1] ✓ a\\u001b[2J\\u000a::error::x (s\\u0007): 0 passed, 0 failed, 0 warnings, 0 skipped, 10 ms\n")
+        #expect(Self.rawControls(String(line.dropLast())).isEmpty)
+    }
+
     // MARK: item 4
 
     @Test(arguments: ["http://example.test/oauth/token", "http://127.0.0.2/oauth/token", "http://a.localhost/oauth/token"])
