@@ -73,6 +73,18 @@ import Testing
         #expect(result.out.contains(#"crit names "x\u0007""#))
     }
 
+    @Test(arguments: hostile)
+    func jweAlgAndEncAreEscaped(_ h: String) throws {
+        let header = #"{"alg":§,"enc":§,"kid":§}"#.replacingOccurrences(of: "§", with: JSONValue.quoted(h))
+        let token = Base64URL.encode(Array(header.utf8)) + ".AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA"
+        for flags in [[], ["--json"]] {
+            let result = try Harness.decode([token] + flags)
+            #expect(result.exit == .ok, "\(result.err)")
+            Self.check(result.out + result.err, "decode JWE \(flags) \(JSONValue.quoted(h))")
+        }
+        #expect(try Harness.decode([token]).out.contains("alg \(ExternalText.escaped(h)), enc \(ExternalText.escaped(h))"))
+    }
+
     @Test func aDuplicateMemberNameIsEscapedOnStderr() throws {
         let token = ForgedHMAC.token(key: [1, 2, 3], payload: #"{"sub":"a"}"#, header: #"{"alg":"HS256","\u001b]0;x\u0007":1,"\u001b]0;x\u0007":2}"#)
         let result = try Harness.decode([token])
