@@ -1,3 +1,4 @@
+import JOSECore
 import OAuth2Conformance
 
 /// Writes a ``RunResult`` as JUnit XML (the Jenkins xUnit `junit-10.xsd` layout that GitLab and GitHub read):
@@ -7,7 +8,9 @@ import OAuth2Conformance
 /// - A failed check is a `<failure message type>` whose body repeats expected, actual and the reference; a skipped
 ///   check is `<skipped message>`; a warning passes and carries its text in `<system-out>`.
 /// - `tests`/`failures`/`skipped` add up; `time` is seconds with three decimals (POSIX), timestamps are UTC.
-/// - Characters XML 1.0 forbids are removed (they are not allowed even as `&#x1B;`).
+/// - Characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE/U+FFFF), and DEL, C1 and bidi
+///   controls, are replaced by visible `\u001b`-style text (``ReportFormat/visible(_:)``): they are not allowed even as
+///   `&#x1B;`. Markup and quotes are escaped (XML 1.0 §2.4, §3.3.3).
 /// Pure: no paths, no clock — the same result gives the same bytes.
 public struct JUnitReportWriter: Sendable {
     public init() {}
@@ -75,10 +78,10 @@ public struct JUnitReportWriter: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// Attribute value: controls removed, markup and whitespace escaped so parsers keep newlines and tabs.
+    /// Attribute value: controls made visible, markup and whitespace escaped so parsers keep newlines and tabs.
     func attribute(_ value: String) -> String {
         var out = ""
-        for scalar in ReportFormat.withoutControls(value).unicodeScalars {
+        for scalar in ReportFormat.visible(value).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
@@ -93,10 +96,10 @@ public struct JUnitReportWriter: Sendable {
         return out
     }
 
-    /// Element text: controls removed, markup escaped.
+    /// Element text: controls made visible, markup escaped.
     func text(_ value: String) -> String {
         var out = ""
-        for scalar in ReportFormat.withoutControls(value).unicodeScalars {
+        for scalar in ReportFormat.visible(value).unicodeScalars {
             switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

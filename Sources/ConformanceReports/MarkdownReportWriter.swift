@@ -15,7 +15,7 @@ public struct MarkdownReportWriter: Sendable {
         for endpoint in run.endpoints {
             let t = CheckTotals(endpoint.checks)
             let result = t.failed > 0 ? "❌ fail" : (endpoint.reachable ? (t.warned > 0 ? "⚠️ pass" : "✅ pass") : "❌ unreachable")
-            out += "| \(cell(endpoint.name)) | `\(cell(endpoint.style))` | \(result) | \(t.passed) | \(t.failed) | \(t.warned) | \(t.skipped) | \(ReportFormat.shortDuration(endpoint.duration)) |\n"
+            out += "| \(cell(endpoint.name)) | `\(cell(endpoint.style, code: true))` | \(result) | \(t.passed) | \(t.failed) | \(t.warned) | \(t.skipped) | \(ReportFormat.shortDuration(endpoint.duration)) |\n"
         }
 
         let problems = run.endpoints.flatMap { endpoint in
@@ -48,7 +48,7 @@ public struct MarkdownReportWriter: Sendable {
         for endpoint in run.endpoints {
             let t = CheckTotals(endpoint.checks)
             out += "\n<details><summary>\(html(endpoint.name)) — \(t.failed > 0 ? "❌" : "✅") \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped</summary>\n\n"
-            out += "Style `\(cell(endpoint.style))` · URL `\(cell(endpoint.url))`"
+            out += "Style `\(cell(endpoint.style, code: true))` · URL `\(cell(endpoint.url, code: true))`"
             if let fingerprint = endpoint.tokenFingerprint { out += " · token `\(fingerprint)`" }
             out += " · network \(ReportFormat.shortDuration(endpoint.networkTime)) of \(ReportFormat.shortDuration(endpoint.duration))\n\n"
             out += "| Check | Status | Expected | Actual | Reference | Latency |\n|---|---|---|---|---|---:|\n"
@@ -79,21 +79,28 @@ public struct MarkdownReportWriter: Sendable {
     }
 
     private func scopes(_ list: [String]) -> String {
-        list.isEmpty ? "—" : list.map { "`\(cell($0))`" }.joined(separator: " ")
+        list.isEmpty ? "—" : list.map { "`\(cell($0, code: true))`" }.joined(separator: " ")
     }
 
-    /// A table cell: controls removed, HTML and pipes escaped, newlines as `<br>`.
-    func cell(_ text: String) -> String {
+    /// A table cell (GitHub-flavoured Markdown tables): always one line with no stray cell delimiter.
+    /// Controls made visible (``ReportFormat/visible(_:)``); `\\` and `|` backslash-escaped (so `\|` in the input
+    /// cannot become an escaped backslash followed by a delimiter); HTML `<`, `>`, `&` as entities; link brackets
+    /// escaped; a backtick (which would close a code span) as `'`; a newline as `<br>`, a tab as a space.
+    /// In a code span (`code: true`) only what the table itself reads is escaped: `\`, `|`, the backtick, and a
+    /// newline shown as `\u000a`.
+    func cell(_ text: String, code: Bool = false) -> String {
         var out = ""
-        for scalar in ReportFormat.withoutControls(text).unicodeScalars {
+        for scalar in ReportFormat.visible(text).unicodeScalars {
             switch scalar {
+            case "\\": out += "\\\\"
             case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
             case "`": out += "'"
-            case "\n": out += "<br>"
+            case "\n": out += code ? "\\u000a" : "<br>"
             case "\t": out += " "
+            case "<" where !code: out += "&lt;"
+            case ">" where !code: out += "&gt;"
+            case "&" where !code: out += "&amp;"
+            case "[" where !code, "]" where !code: out += "\\" + String(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -37,15 +37,23 @@ enum ReportFormat {
         return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
     }
 
-    /// Removes the characters XML 1.0 forbids (even as references) and other C0/C1 controls; keeps tab and newline.
-    static func withoutControls(_ text: String) -> String {
+    /// Server, token and suite text made visible for a report: tab and line feed kept (CR becomes a line feed),
+    /// every other control, DEL, C1, U+2028/2029, the bidi formatting characters (``ExternalText/needsEscaping(_:)``)
+    /// and the XML 1.0 non-characters U+FFFE/U+FFFF (XML 1.0 §2.2 `Char`) shown as `\u001b`-style text — replaced
+    /// visibly, never dropped, and never written raw (they are not allowed in XML 1.0 even as `&#x1B;`).
+    static func visible(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A: out.append(scalar)
             case 0x0D: out.append("\n")
-            case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: continue
-            default: out.append(scalar)
+            case 0xFFFE, 0xFFFF: out.append(contentsOf: ExternalText.hexEscape(scalar).unicodeScalars)
+            default:
+                if ExternalText.needsEscaping(scalar) {
+                    out.append(contentsOf: ExternalText.hexEscape(scalar).unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
             }
         }
         return String(out)

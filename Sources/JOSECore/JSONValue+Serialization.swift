@@ -52,7 +52,9 @@ extension JSONValue {
         out += String(repeating: " ", count: indent * level)
     }
 
-    /// Escapes per RFC 8259 §7: quote, backslash and control characters; everything else as is.
+    /// Escapes per RFC 8259 §7: quote, backslash and control characters; also, as `\uXXXX`, every character
+    /// ``ExternalText/needsEscaping(_:)`` names (DEL, C1, U+2028/2029, bidi formatting), so JSON output shown on a
+    /// terminal or embedded in JavaScript cannot carry them raw. The string's value is unchanged.
     public static func writeString(_ s: String, to out: inout String) {
         out += "\""
         for scalar in s.unicodeScalars {
@@ -64,9 +66,8 @@ extension JSONValue {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case let c where c.value < 0x20 || c.value == 0x7F || (0x80...0x9F).contains(c.value) || c.value == 0x2028 || c.value == 0x2029:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case let c where ExternalText.needsEscaping(c):
+                out += ExternalText.hexEscape(c)
             default: out.unicodeScalars.append(scalar)
             }
         }

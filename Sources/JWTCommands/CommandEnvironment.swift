@@ -1,3 +1,5 @@
+import JOSECore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -50,5 +52,13 @@ public struct CommandEnvironment: Sendable {
             variables: FileIO.environment(),
             stdoutIsTerminal: isatty(1) == 1
         )
+    }
+}
+
+extension CommandEnvironment {
+    /// The one stderr error printer: `jwt <command>: error: <message>` on one line. Messages quote token, key,
+    /// file and server text, so they go through ``ExternalText/escaped(_:)``: no control character reaches stderr.
+    public func writeError(_ command: String, _ message: String) {
+        writeErr("jwt \(command): error: \(ExternalText.escaped(message))\n")
     }
 }

@@ -45,7 +45,7 @@ public struct ConformRunner: Sendable {
                     environment.variables[name] = value
                 }
             } catch {
-                environment.writeErr("jwt conform: error: the mock server did not start: \(error.message)\n")
+                environment.writeError("conform", "the mock server did not start: \(error.message)")
                 return .unavailable
             }
         }
@@ -60,7 +60,7 @@ public struct ConformRunner: Sendable {
             do throws(JWTCommandsError) {
                 suite = try load(path, environment: environment)
             } catch {
-                environment.writeErr("jwt conform: error: \(error.message)\n")
+                environment.writeError("conform", error.message)
                 loadFailure = loadFailure ?? error.exit
                 continue
             }
@@ -79,7 +79,7 @@ public struct ConformRunner: Sendable {
                 let written = try writeReports(result, environment: environment)
                 console.summary(result, reports: written)
             } catch {
-                environment.writeErr("jwt conform: error: \(error.message)\n")
+                environment.writeError("conform", error.message)
                 worst = .noInput
             }
             if result.failed, worst == .ok { worst = .failed }

@@ -111,7 +111,9 @@ public struct DecodeRunner {
                 guard case .jws(let jws) = token, case .success(let claims) = jws.claims, let value = claims.json[name] else {
                     throw JWTCommandsError.claimMissing(name)
                 }
-                environment.writeOut((value.stringValue ?? value.compact) + "\n")
+                let raw = value.stringValue ?? value.compact
+                // Raw for scripts (like `jq -r`); escaped when a person reads it on a terminal.
+                environment.writeOut((environment.stdoutIsTerminal ? ExternalText.escaped(raw) : raw) + "\n")
             } else if options.json {
                 environment.writeOut(report.json.pretty() + "\n")
             } else {
@@ -134,7 +136,7 @@ public struct DecodeRunner {
             ]]
             environment.writeOut(object.pretty() + "\n")
         } else {
-            environment.writeErr("jwt decode: error: \(error.message)\n")
+            environment.writeError("decode", error.message)
         }
     }
 }

@@ -1,40 +1,29 @@
 import JOSECore
 import JWTValidation
 
-/// Human output of `jwt decode`.
+/// Human output of `jwt decode`. Token text reaches the terminal only through ``ExternalText/escaped(_:)`` (`alg`,
+/// `enc`, warnings, a payload that is not JSON); header and claims through ``JSONValue/pretty(indent:)``, whose
+/// strings escape the same characters.
 struct DecodeTextRenderer {
     let style: TerminalStyle
-
-    /// Control characters (terminal escapes included) shown as `\u{…}`: a token must not drive the terminal.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
 
     func render(_ report: DecodeReport) -> String {
         var out = ""
         switch report.token {
         case .jwe(let jwe):
-            out += style.bold("JWE") + " (compact, 5 segments): alg \(jwe.header.alg), enc \(jwe.header.enc ?? "?")\n"
+            out += style.bold("JWE") + " (compact, 5 segments): alg \(ExternalText.escaped(jwe.header.alg)), enc \(ExternalText.escaped(jwe.header.enc ?? "?"))\n"
             out += style.yellow("The payload is encrypted; it was not decrypted.") + "\n\n"
             out += style.cyan("Protected header") + "\n" + JSONValue.object(jwe.header.json).pretty() + "\n"
             return out
         case .jws(let jws):
-            let sig = jws.isUnsecured ? "no signature (unsecured)" : "signature \(jws.header.alg), \(jws.signature.count) bytes"
+            let sig = jws.isUnsecured ? "no signature (unsecured)" : "signature \(ExternalText.escaped(jws.header.alg)), \(jws.signature.count) bytes"
             out += style.bold(report.kind) + " · " + sig + " · " + style.yellow("NOT VERIFIED") + ": decode checks no signature\n\n"
             out += style.cyan("Header") + "\n" + JSONValue.object(jws.header.json).pretty() + "\n\n"
             switch jws.claims {
             case .success(let claims):
                 out += style.cyan("Claims") + "\n" + JSONValue.object(claims.json).pretty() + "\n"
             case .failure:
-                out += style.cyan("Payload") + " (not JSON)\n" + Self.printable(String(decoding: jws.payload, as: UTF8.self)) + "\n"
+                out += style.cyan("Payload") + " (not JSON)\n" + ExternalText.escaped(String(decoding: jws.payload, as: UTF8.self)) + "\n"
             }
         }
         if let inspection = report.inspection {
@@ -61,7 +50,7 @@ struct DecodeTextRenderer {
             if !inspection.warnings.isEmpty {
                 out += "\n" + style.yellow("Warnings") + "\n"
                 for warning in inspection.warnings {
-                    out += "  " + style.yellow("!") + " \(warning.message) [\(warning.id)]\n"
+                    out += "  " + style.yellow("!") + " \(ExternalText.escaped(warning.message)) [\(warning.id)]\n"
                 }
             }
         }

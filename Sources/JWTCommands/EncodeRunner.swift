@@ -33,7 +33,7 @@ public struct EncodeRunner {
             environment.writeOut(token + "\n")
             return .ok
         } catch {
-            environment.writeErr("jwt encode: error: \(error.message)\n")
+            environment.writeError("encode", error.message)
             return error.exit
         }
     }

@@ -1,8 +1,10 @@
+import OAuth2Client
+
 /// Fetches a key source document over HTTP(S): a JWKS (RFC 7517 §5) or authorization server metadata
 /// (RFC 8414 §3). Injected, so tests never touch the network; the live one is ``TransportKeyFetcher``.
 public protocol KeyFetcher: Sendable {
     /// GETs `url`; at most `limit` body bytes. Throws ``JWTCommandsError/unreachable(_:)`` when the server cannot be
-    /// reached, times out, redirects to another host, or the body is larger than `limit`.
+    /// reached, times out, answers with a redirect (none is followed), or the body is larger than `limit`.
     func fetch(_ url: String, limit: Int) throws(JWTCommandsError) -> KeyFetchResponse
 }
 
@@ -54,11 +56,8 @@ public enum KeyURLPolicy {
         return Parts(scheme: scheme, host: host.lowercased(), port: port, path: path)
     }
 
-    public static func isLoopback(_ host: String) -> Bool {
-        if host == "localhost" || host == "[::1]" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    }
+    /// The kit's one loopback definition: ``EndpointURL/isLoopbackHost(_:)``.
+    public static func isLoopback(_ host: String) -> Bool { EndpointURL.isLoopbackHost(host) }
 
     /// Why `url` may not be fetched, or `nil` when it may.
     public static func refusal(_ url: String) -> String? {

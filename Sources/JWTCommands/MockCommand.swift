@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import JOSECore
 import OAuth2MockServer
 
 /// `jwt mock`: a local OAuth 2.0 token server speaking the four vendor styles (issue 4 §3).
@@ -82,7 +83,7 @@ public struct MockRunner: Sendable {
             let service = try makeService(environment: environment)
             if config == nil { environment.writeErr("jwt mock: using the demo configuration (demo secrets; see the mock README)\n") }
             var log: (@Sendable (String) -> Void)?
-            if verbose { log = { @Sendable line in environment.writeErr("mock: " + line + "\n") } }
+            if verbose { log = { @Sendable line in environment.writeErr("mock: " + ExternalText.escaped(line) + "\n") } }
             do {
                 try await MockServer.run(service: service, port: port, log: log) { url in environment.writeOut(url + "\n") }
             } catch {
@@ -90,7 +91,7 @@ public struct MockRunner: Sendable {
             }
             return .ok
         } catch {
-            environment.writeErr("error: \(error.message)\n")
+            environment.writeError("mock", error.message)
             return error.exit
         }
     }

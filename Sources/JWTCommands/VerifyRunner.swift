@@ -79,7 +79,7 @@ public struct VerifyRunner {
             ]]
             environment.writeOut(object.pretty() + "\n")
         } else {
-            environment.writeErr("jwt verify: error: \(error.message)\n")
+            environment.writeError("verify", error.message)
         }
     }
 }

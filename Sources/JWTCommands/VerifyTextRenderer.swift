@@ -2,7 +2,8 @@ import JOSECore
 import JWTValidation
 
 /// Human output of `jwt verify`: one line per check (✓ pass, ✗ fail, ! warn, · skip), the verdict, the scopes,
-/// then the decoded header and claims.
+/// then the decoded header and claims. Token text (in messages, scopes, `kid`) goes through
+/// ``ExternalText/escaped(_:)``; header and claims through JSON escaping.
 struct VerifyTextRenderer {
     let style: TerminalStyle
 
@@ -20,7 +21,8 @@ struct VerifyTextRenderer {
             case .warn: mark = style.yellow("!")
             case .skip: mark = style.dim("·")
             }
-            let text = finding.status == .skip ? style.dim(finding.message) : finding.message
+            let message = ExternalText.escaped(finding.message)
+            let text = finding.status == .skip ? style.dim(message) : message
             out += "\(mark) \(id)  \(text)  \(style.dim("(\(finding.section))"))\n"
         }
         for warning in warnings { out += "\(style.yellow("!")) warning: \(warning)\n" }
@@ -31,7 +33,7 @@ struct VerifyTextRenderer {
             let failed = report.failedIDs
             out += style.bold(style.red("INVALID")) + "  \(failed.count) check\(failed.count == 1 ? "" : "s") failed: \(failed.joined(separator: ", "))  token \(fingerprint)"
         }
-        if let kid = report.verifiedKeyID { out += "  key kid \"\(kid)\"" }
+        if let kid = report.verifiedKeyID { out += "  key kid \"\(ExternalText.escaped(kid))\"" }
         out += "\n"
         out += "scopes: granted \(Self.list(report.grantedScopes))"
         if !report.missingScopes.isEmpty { out += " · missing \(Self.list(report.missingScopes))" }
@@ -40,10 +42,10 @@ struct VerifyTextRenderer {
         out += style.bold("Header") + "\n" + JSONValue.object(token.header.json).pretty() + "\n"
         switch token.claims {
         case .success(let claims): out += style.bold("Claims") + "\n" + JSONValue.object(claims.json).pretty() + "\n"
-        case .failure(let error): out += style.bold("Payload") + "\n" + error.message + "\n"
+        case .failure(let error): out += style.bold("Payload") + "\n" + ExternalText.escaped(error.message) + "\n"
         }
         return out
     }
 
-    static func list(_ items: [String]) -> String { items.isEmpty ? "—" : items.joined(separator: " ") }
+    static func list(_ items: [String]) -> String { items.isEmpty ? "—" : items.map(ExternalText.escaped).joined(separator: " ") }
 }

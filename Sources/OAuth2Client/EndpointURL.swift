@@ -48,9 +48,35 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         self.pathAndQuery = path
     }
 
-    /// `127.0.0.0/8`, `::1` and `localhost` (RFC 6761 §6.3).
-    public var isLoopback: Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host.hasSuffix(".localhost")
+    /// Whether the host is loopback: see ``isLoopbackHost(_:)``.
+    public var isLoopback: Bool { Self.isLoopbackHost(host) }
+
+    /// `http` to a host that is not loopback: whatever is sent (client credentials, bearer tokens) can be read and
+    /// changed on the way (RFC 6749 §2.3.1, §3.2; RFC 6750 §5.3).
+    public var isCleartext: Bool { scheme == "http" && !isLoopback }
+
+    /// The kit's one definition of loopback, for every decision that depends on it (plain `http` allowed, TLS
+    /// verification switched off, key URLs): exactly `127.0.0.1`, `[::1]` (or `::1`) and `localhost`, compared
+    /// case-insensitively. Not the rest of `127.0.0.0/8` and not `*.localhost`: RFC 6761 §6.3 only asks resolvers
+    /// to keep `localhost` names local, which a misconfigured resolver or proxy need not honour, and a name or
+    /// address that merely looks local is not worth sending a secret in clear for.
+    public static func isLoopbackHost(_ host: String) -> Bool {
+        switch host.lowercased() {
+        case "127.0.0.1", "[::1]", "::1", "localhost": true
+        default: false
+        }
+    }
+
+    /// Why `text` may not carry credentials or tokens: not a usable http(s) URL, or plain `http` to a host that is
+    /// not loopback. `nil` when it may.
+    public static func cleartextRefusal(_ text: String) -> String? {
+        do {
+            let url = try EndpointURL(text)
+            guard url.isCleartext else { return nil }
+            return "\(url.origin) uses plain http to a host that is not loopback: credentials and tokens would travel in clear (RFC 6749 §2.3.1, RFC 6750 §5.3); use https, or opt in with insecure_http: true"
+        } catch {
+            return error.message
+        }
     }
 
     /// `scheme://host[:port]` without a default port.

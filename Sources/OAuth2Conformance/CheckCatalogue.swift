@@ -54,12 +54,14 @@ public enum CheckCatalogue {
     public static let issuedAtSkew = CheckDefinition("CLK-02", "iat agrees with the response time", .warn, "RFC 7519 §4.1.6")
     // The suite itself.
     public static let staleAllowList = CheckDefinition("ALW-01", "allow-listed deviations still occur", .warn, "suite allow-list (conformance/README.md)")
+    // Transport security: run only for an endpoint with `insecure_http: true`.
+    public static let cleartext = CheckDefinition("SEC-01", "client credentials and tokens sent only over TLS (or to loopback)", .fail, "RFC 6749 §2.3.1, §3.2; RFC 6750 §5.3")
 
     public static let all: [CheckDefinition] = [
         tokenStatus, tokenJSON, accessToken, tokenType, expiresIn, cacheControl, scopeEcho, noRefreshToken,
         structure, algorithm, type, signature, issuer, audience, times, lifetimeMatch, profile, client, lifetimeRange,
         requiredScopes, allowedScopes, forbiddenScopes, apiAccepts, apiChallenge, wrongSecret, badGrant,
-        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList,
+        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList, cleartext,
     ]
 
     public static func definition(_ id: String) -> CheckDefinition? { all.first { $0.id == id } }

@@ -18,6 +18,9 @@ public struct ConformanceError: Error, Sendable, Equatable, CustomStringConverti
         case unreadableFile = "CONF-007"
         /// `--only` names an endpoint the suite does not have.
         case unknownEndpoint = "CONF-008"
+        /// A plain `http://` URL to a host that is not loopback, without the endpoint's `insecure_http: true`
+        /// (credentials and tokens would travel in clear: RFC 6749 §2.3.1, §3.2; RFC 6750 §5.3).
+        case cleartextRefused = "CONF-009"
     }
 
     public let code: Code

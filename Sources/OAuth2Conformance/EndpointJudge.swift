@@ -17,6 +17,7 @@ public struct EndpointJudge: Sendable {
         findings += ExchangeChecks.negative(context)
         findings += ExchangeChecks.tenants(context)
         findings += ExchangeChecks.clock(context)
+        if endpoint.insecureHTTP { findings.append(TransportChecks.cleartext(endpoint)) }
         if observation.deadlineHit {
             for index in findings.indices {
                 if case .skip = findings[index].outcome, findings[index].message.contains("deadline") {

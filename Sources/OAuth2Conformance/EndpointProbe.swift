@@ -1,4 +1,5 @@
 import JOSECore
+import OAuth2Client
 
 /// The I/O half of one endpoint's checks: sends the token request, fetches the keys, calls the protected API, runs
 /// the opt-in negative requests and the tenant-manager flows, all within the endpoint's deadline. Records what it
@@ -61,7 +62,12 @@ struct EndpointProbe {
     }
 
     /// Sends within the endpoint deadline; nil when the deadline has already passed.
+    /// Plain `http` to a host that is not loopback is refused here, before any connection, unless the endpoint opted
+    /// in with `insecure_http: true` — this covers URLs the suite does not name (a discovered `jwks_uri`).
     private func send(_ request: ProbeRequest, deadline: Double) async -> ExchangeOutcome? {
+        if !endpoint.insecureHTTP, let url = try? EndpointURL(request.url), url.isCleartext {
+            return .failed(ProbeFailure(reason: "\(url.origin): refused before connecting: plain http to a host that is not loopback (use https, or insecure_http: true)"))
+        }
         let remaining = deadline - now()
         guard remaining > 0.001 else { return nil }
         do {
@@ -75,7 +81,7 @@ struct EndpointProbe {
         var source = endpoint.expect.keys
         if source == nil, let issuer = endpoint.expect.issuer, issuer.hasPrefix("http") { source = .issuer(issuer) }
         switch source {
-        case nil:
+        case nil, .unchecked?:
             return .none
         case .file(let path, let bytes)?:
             return .documents([bytes], source: path)

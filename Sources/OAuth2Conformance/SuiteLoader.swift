@@ -63,8 +63,23 @@ public struct SuiteLoader: Sendable {
     static let endpointKeys: Set<String> = [
         "name", "style", "token_url", "client_id", "client_secret", "audience", "scope", "app_name", "app_version",
         "host_tenant", "user_tenant", "headers", "timeout", "request_timeout", "leeway", "expect", "api", "negative",
-        "tenants", "severity", "allow", "expected_failures", "expected_warnings",
+        "tenants", "severity", "allow", "expected_failures", "expected_warnings", "insecure_http",
     ]
+
+    /// Without `insecure_http: true`, every URL the suite names must be `https`, or `http` to loopback
+    /// (``OAuth2Client/EndpointURL/isLoopbackHost(_:)``): refused here, before any connection.
+    static func refuseCleartext(_ e: EndpointConfiguration, path: String, reader: inout NodeReader) throws(ConformanceError) {
+        var urls = [("token_url", e.tokenURL)] + e.api.enumerated().map { ("api[\($0.offset)].url", $0.element.url) }
+        switch e.expect.keys {
+        case .jwksURL(let url)?: urls.append(("expect.keys.jwks_url", url))
+        case .issuer(let url)?: urls.append(("expect.keys.issuer", url))
+        default: break
+        }
+        if let issuer = e.expect.issuer, issuer.lowercased().hasPrefix("http:") { urls.append(("expect.issuer", issuer)) }
+        for (key, url) in urls where (try? EndpointURL(url))?.isCleartext ?? false {
+            throw reader.error(.cleartextRefused, "\(path).\(key)", "'\(url)' is plain http to a host that is not loopback: the client secret and tokens would travel in clear (RFC 6749 §2.3.1, RFC 6750 §5.3); use https, or set insecure_http: true on the endpoint")
+        }
+    }
 
     private func defaults(_ node: Node, reader: inout NodeReader) throws(ConformanceError) -> SuiteDefaults {
         let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency"])
@@ -178,6 +193,8 @@ public struct SuiteLoader: Sendable {
         }
         if let n = f["expected_failures"] { e.expectedFailures = try checkIDs(n, at: "\(path).expected_failures", reader: &reader) }
         if let n = f["expected_warnings"] { e.expectedWarnings = try checkIDs(n, at: "\(path).expected_warnings", reader: &reader) }
+        if let n = f["insecure_http"] { e.insecureHTTP = try reader.bool(n, at: "\(path).insecure_http") }
+        if !e.insecureHTTP { try Self.refuseCleartext(e, path: path, reader: &reader) }
         return e
     }
 
@@ -214,7 +231,13 @@ public struct SuiteLoader: Sendable {
                 throw reader.error(.invalidValue, "\(path).algorithms", "'none' is never acceptable (RFC 8725 §3.1)")
             }
         }
-        if let n = m["keys"] {
+        if let n = m["keys"], n.scalar != nil {
+            let word = try reader.string(n, at: "\(path).keys")
+            guard word == "none" else {
+                throw reader.error(.invalidValue, "\(path).keys", "'\(word)' is not a key source (use none, or one of jwks_url, issuer, file)")
+            }
+            x.keys = .unchecked
+        } else if let n = m["keys"] {
             let k = try reader.mapping(n, at: "\(path).keys", keys: ["jwks_url", "issuer", "file"])
             guard k.count == 1 else { throw reader.error(.invalidValue, "\(path).keys", "give exactly one of jwks_url, issuer, file") }
             if let u = k["jwks_url"] { x.keys = .jwksURL(try reader.url(u, at: "\(path).keys.jwks_url")) }

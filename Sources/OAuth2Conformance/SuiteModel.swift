@@ -1,3 +1,5 @@
+import OAuth2Client
+
 /// A conformance suite (`conformance/*.yaml`): defaults and the endpoints to check. See `conformance/README.md`.
 public struct ConformanceSuite: Sendable {
     public var name: String
@@ -48,6 +50,10 @@ public enum KeySource: Sendable, Equatable {
     case issuer(String)
     /// A PEM / JWK / JWKS file, read when the suite loads.
     case file(path: String, bytes: [UInt8])
+    /// `expect.keys: none`: the suite says in so many words that the token's signature is not checked (an opaque or
+    /// unchecked token). JWT-04 is then reported as skipped with that reason; without any key source it fails
+    /// (RFC 7515 §5.2: a JWS is only trusted once its signature is validated).
+    case unchecked
 }
 
 /// What a token must look like.
@@ -146,6 +152,17 @@ public struct EndpointConfiguration: Sendable {
     /// For fault suites and their tests: the check ids that must fail (exactly), and those that must warn.
     public var expectedFailures: [String]?
     public var expectedWarnings: [String]?
+    /// `insecure_http: true`: plain `http://` to a host that is not loopback is allowed for this endpoint (it is
+    /// refused otherwise, before any connection), and SEC-01 then fails by default because the client secret and
+    /// the bearer token travelled in clear.
+    public var insecureHTTP = false
+
+    /// Every URL of this endpoint that would carry the client's credentials or its tokens over plain `http` to a
+    /// host that is not loopback (``OAuth2Client/EndpointURL/isCleartext``): the token URL and the protected-API
+    /// calls (RFC 6749 §2.3.1, §3.2; RFC 6750 §5.3).
+    public var cleartextURLs: [String] {
+        ([tokenURL] + api.map(\.url)).filter { (try? EndpointURL($0))?.isCleartext ?? false }
+    }
 
     public init(name: String, style: EndpointStyle, tokenURL: String, clientID: String, clientSecret: SuiteSecret, defaults: SuiteDefaults = SuiteDefaults()) {
         self.name = name

@@ -31,8 +31,13 @@ enum TokenChecks {
         switch c.observation.keys {
         case .failed(let reason):
             signature = CheckFinding(K.signature, .fail, expected: signature.expected, actual: "key source failed: \(reason)")
+        case .none where expect.keys == .unchecked:
+            let reason = "not run: expect.keys is none, the suite declares this token unchecked (signature not verified)"
+            signature = CheckFinding(K.signature, .skip(reason: reason), expected: signature.expected, message: reason)
         case .none:
-            signature = .skip(K.signature, "no key source configured (expect.keys or expect.issuer)")
+            // Fail closed: a token whose signature nobody checked proves nothing (RFC 7515 §5.2, RFC 8725 §3.3).
+            signature = CheckFinding(K.signature, .fail, expected: "a key source: expect.keys, or an http(s) expect.issuer to discover it",
+                                     actual: "no key source configured or discovered: the signature was not verified")
         case .documents:
             if !validation.keyProblems.isEmpty, case .pass = signature.outcome {} else if !validation.keyProblems.isEmpty {
                 signature.actual += (signature.actual.isEmpty ? "" : "; ") + "keys: " + validation.keyProblems.joined(separator: "; ")
@@ -59,6 +64,7 @@ enum TokenChecks {
         case .jwksURL(let url)?: "a key from JWKS \(url)"
         case .issuer(let issuer)?: "a key from issuer \(issuer) (discovery)"
         case .file(let path, _)?: "a key from file \(path)"
+        case .unchecked?: "none (expect.keys: none, token unchecked)"
         case nil: "a key from the expected source"
         }
     }

@@ -168,7 +168,7 @@ import Testing
         let result = try Harness.decode([token])
         #expect(result.exit == .ok)
         #expect(!result.out.contains("\u{1B}"))
-        #expect(result.out.contains("evil\\u{1b}]0;pwned\\u{7}text"))
+        #expect(result.out.contains("evil\\u001b]0;pwned\\u0007text"))
     }
 
     @Test func nowOverridesTheClock() throws {

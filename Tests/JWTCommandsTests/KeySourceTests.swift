@@ -29,6 +29,11 @@ import JOSECore
         ("http://[::1]:80/jwks", nil),
         ("http://x.example/jwks", "plain http"),
         ("http://127.0.0.1.evil.com/jwks", "plain http"),
+        ("http://LOCALHOST:8080/jwks", nil),
+        // One loopback definition (EndpointURL.isLoopbackHost): not the rest of 127/8, not *.localhost.
+        ("http://127.0.0.2/jwks", "plain http"),
+        ("http://127.1/jwks", "plain http"),
+        ("http://a.localhost/jwks", "plain http"),
         ("ftp://x/jwks", "not an absolute http(s) URL"),
         ("https://user@x.example/jwks", "not an absolute http(s) URL"),
     ])
@@ -82,6 +87,7 @@ import JOSECore
             "/jwks": .init(body: Self.jwks([try JWSKey.generate(for: .ES256, kid: "other"), key])),
             "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#),
             "/moved": .init(status: 302, location: "http://localhost:1/jwks"),
+            "/same-origin": .init(status: 301, location: "/jwks"),
             "/big": .init(body: String(repeating: " ", count: (1 << 20) + 10) + "{}"),
         ])
         defer { server.stop() }
@@ -95,8 +101,31 @@ import JOSECore
         #expect(try harness.verify([token, "--jwks", server.base + "/moved"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("redirect to http://localhost:1/jwks refused"))
         harness.reset()
+        #expect(try harness.verify([token, "--jwks", server.base + "/same-origin"], fetcher: fetcher) == .unavailable)
+        #expect(harness.err.contains("no redirect is followed"))
+        harness.reset()
         #expect(try harness.verify([token, "--jwks", server.base + "/big"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("larger than"))
+    }
+
+    /// Issue 9 item 9: a JWKS URL that redirects to another port on the same host (another origin: RFC 6454 §4) is
+    /// not followed — no redirect is — and the second server never sees a request.
+    @Test func aRedirectToAnotherPortIsNotFollowed() throws {
+        let key = try JWSKey.generate(for: .ES256, kid: "k")
+        let other = try LocalHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
+        defer { other.stop() }
+        let first = try LocalHTTPServer(routes: ["/jwks": .init(status: 302, location: other.base + "/jwks"),
+                                                 "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#)])
+        defer { first.stop() }
+        let token = try Self.signed(key, kid: "k", claims: #"{"iss":"\#(first.base)","exp":1800000000}"#)
+        let fetcher = TransportKeyFetcher(timeout: 5)
+        let harness = CommandHarness()
+        #expect(try harness.verify([token, "--jwks", first.base + "/jwks"], fetcher: fetcher) == .unavailable)
+        #expect(harness.err.contains("redirect to \(other.base)/jwks refused"), "\(harness.err)")
+        harness.reset()
+        #expect(try harness.verify([token, "--issuer", first.base], fetcher: fetcher) == .unavailable)
+        #expect(other.requests.isEmpty, "the other port was asked: \(other.requests)")
+        #expect(first.requests.filter { $0 == "/jwks" }.count == 2)
     }
 
     /// Port 1 on loopback refuses connections: the live fetcher reports the source unreachable (69).

@@ -21,6 +21,27 @@ struct TransportTests {
         }
     }
 
+    /// Issue 9 item 4: one loopback definition — `127.0.0.2` and `*.localhost` are not loopback, so TLS verification
+    /// cannot be switched off for them (refused before connecting).
+    @Test(arguments: ["https://127.0.0.2:1/token", "https://auth.localhost:1/token", "https://127.1:1/token"])
+    func insecureRefusedForLookalikeLoopback(_ url: String) async throws {
+        try await withHTTP(TransportConfiguration(insecure: true)) { http in
+            await #expect(throws: OAuth2ClientError(.insecureRefused, "")) {
+                try await http.send(HTTPTransportRequest(method: "GET", url: url))
+            }
+        }
+    }
+
+    @Test(arguments: [("http://127.0.0.1:5/", true), ("http://LOCALHOST/", true), ("http://[::1]:8/", true), ("http://localhost:80/x", true),
+                      ("http://127.0.0.2/", false), ("http://127.1/", false), ("http://a.localhost/", false), ("http://localhost.evil.test/", false),
+                      ("http://[::2]/", false)])
+    func loopbackIsExactly127001IPv6LoopbackAndLocalhost(_ url: String, _ loopback: Bool) throws {
+        let parsed = try EndpointURL(url)
+        #expect(parsed.isLoopback == loopback)
+        #expect(parsed.isCleartext == !loopback)
+        #expect(try EndpointURL(url.replacingOccurrences(of: "http://", with: "https://")).isCleartext == false)
+    }
+
     @Test func connectionRefusedIsNetworkError() async throws {
         let port = 1  // tcpmux: nothing listens on loopback port 1 here, so the connection is refused
         try await withHTTP(TransportConfiguration(connectTimeout: .seconds(1))) { http in

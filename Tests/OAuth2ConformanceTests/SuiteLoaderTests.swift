@@ -109,3 +109,44 @@ import Foundation
         #expect(!text.contains("client_secret: \"") || text.contains("client_secret: \"${"), "literal secret in \(file)")
     }
 }
+
+/// Issue 9 items 4 and 5: `insecure_http` and `expect.keys: none` in the suite format.
+@Suite struct SuiteTransportAndKeysTests {
+    static func load(_ endpoint: String) throws(ConformanceError) -> EndpointConfiguration {
+        try SuiteLoaderTests.loader.load(SuiteLoaderTests.suite("    client_secret: {env: SECRET}\n" + endpoint), name: "s").endpoints[0]
+    }
+
+    @Test(arguments: [
+        ("    token_url: http://example.test/t\n", "endpoints[0].token_url"),
+        ("    token_url: http://127.0.0.2/t\n", "endpoints[0].token_url"),
+        ("    token_url: http://auth.localhost/t\n", "endpoints[0].token_url"),
+        ("    token_url: https://a.test/t\n    api: [{url: \"http://api.example.test/r\"}]\n", "endpoints[0].api[0].url"),
+        ("    token_url: https://a.test/t\n    expect: {keys: {jwks_url: \"http://keys.example.test/jwks\"}}\n", "endpoints[0].expect.keys.jwks_url"),
+        ("    token_url: https://a.test/t\n    expect: {issuer: \"http://as.example.test\"}\n", "endpoints[0].expect.issuer"),
+    ])
+    func plainHTTPToANonLoopbackHostIsASuiteError(_ endpoint: String, _ place: String) {
+        #expect {
+            _ = try Self.load(endpoint)
+        } throws: { error in
+            guard let error = error as? ConformanceError else { return false }
+            return error.code == .cleartextRefused && error.message.contains("s: \(place): '") && error.message.contains("insecure_http: true")
+        }
+    }
+
+    @Test(arguments: ["http://127.0.0.1:8080/t", "http://localhost/t", "http://LOCALHOST:1/t", "http://[::1]:9/t", "https://a.test/t"])
+    func loopbackAndHTTPSNeedNoOptIn(_ url: String) throws {
+        let e = try Self.load("    token_url: \(url)\n")
+        #expect(!e.insecureHTTP && e.cleartextURLs.isEmpty)
+    }
+
+    @Test func insecureHTTPOptsIn() throws {
+        let e = try Self.load("    token_url: http://example.test/t\n    insecure_http: true\n    api: [{url: \"http://example.test/api\"}]\n")
+        #expect(e.insecureHTTP)
+        #expect(e.cleartextURLs == ["http://example.test/t", "http://example.test/api"])
+    }
+
+    @Test func keysNoneDeclaresTheTokenUnchecked() throws {
+        #expect(try Self.load("    token_url: https://a.test/t\n    expect: {keys: none}\n").expect.keys == .unchecked)
+        #expect(throws: ConformanceError(.invalidValue, "")) { try Self.load("    token_url: https://a.test/t\n    expect: {keys: nothing}\n") }
+    }
+}

@@ -29,6 +29,6 @@ public struct AudienceRule: ValidationRule {
     }
 
     static func list(_ values: [String]) -> String {
-        "[" + values.prefix(10).map { "\"\(SignatureRule.printable($0))\"" }.joined(separator: ", ") + (values.count > 10 ? ", …" : "") + "]"
+        "[" + values.prefix(10).map { "\"\(ExternalText.truncated($0))\"" }.joined(separator: ", ") + (values.count > 10 ? ", …" : "") + "]"
     }
 }

@@ -14,6 +14,6 @@ public struct IssuerRule: ValidationRule {
             return fail(claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)
         }
         if ExactText.equal(iss, expected) { return pass("iss is \"\(iss)\"", section) }
-        return fail("iss \"\(SignatureRule.printable(iss))\" is not \"\(expected)\"", section)
+        return fail("iss \"\(ExternalText.truncated(iss))\" is not \"\(expected)\"", section)
     }
 }

@@ -32,7 +32,7 @@ public struct SignatureRule: ValidationRule {
         }
         let candidates = context.keyRing.candidates(kid: header.kid, algorithm: algorithm)
         if candidates.isEmpty {
-            let which = header.kid.map { "for kid \"\(Self.printable($0))\" and alg \(algorithm.rawValue)" } ?? "fitting alg \(algorithm.rawValue)"
+            let which = header.kid.map { "for kid \"\(ExternalText.truncated($0))\" and alg \(algorithm.rawValue)" } ?? "fitting alg \(algorithm.rawValue)"
             return Outcome(finding: fail("no key \(which): not verified", section), key: nil)
         }
         var reasons: [String] = []
@@ -56,16 +56,7 @@ public struct SignatureRule: ValidationRule {
     }
 
     static func name(_ key: JWSKey) -> String {
-        if let kid = key.kid { return "kid \"\(printable(kid))\"" }
+        if let kid = key.kid { return "kid \"\(ExternalText.truncated(kid))\"" }
         return KeyTypeRule.describe(key.type) + " key"
-    }
-
-    /// A header value safe to print: control characters escaped, at most 64 characters.
-    static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(64) {
-            if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\u{\(String(scalar.value, radix: 16))}" } else { out.unicodeScalars.append(scalar) }
-        }
-        return text.unicodeScalars.count > 64 ? out + "…" : out
     }
 }

@@ -10,6 +10,6 @@ public struct SubjectRule: ValidationRule {
         guard let expected = context.options.subject else { return skip("no expected subject given (--sub)", section) }
         guard let sub = context.claims?.sub else { return fail("no string sub claim; expected \"\(expected)\"", section) }
         if ExactText.equal(sub, expected) { return pass("sub is \"\(sub)\"", section) }
-        return fail("sub \"\(SignatureRule.printable(sub))\" is not \"\(expected)\"", section)
+        return fail("sub \"\(ExternalText.truncated(sub))\" is not \"\(expected)\"", section)
     }
 }

@@ -12,7 +12,7 @@ public struct TypeRule: ValidationRule {
         guard let expected else { return skip("no expected typ given (--typ)", section) }
         guard let typ = context.token.header.typ else { return fail("no typ header; expected \"\(expected)\"", section) }
         if ExactText.equal(Self.normalize(typ), Self.normalize(expected)) { return pass("typ is \"\(typ)\"", section) }
-        return fail("typ \"\(SignatureRule.printable(typ))\" is not \"\(expected)\"", section)
+        return fail("typ \"\(ExternalText.truncated(typ))\" is not \"\(expected)\"", section)
     }
 
     /// ASCII-lower-cased media type without an `application/` prefix (RFC 7515 §4.1.9: media types are
