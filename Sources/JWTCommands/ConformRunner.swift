@@ -80,7 +80,7 @@ public struct ConformRunner: Sendable {
                 console.summary(result, reports: written)
             } catch {
                 environment.writeError("conform", error.message)
-                worst = .noInput
+                worst = error.exit
             }
             if result.failed, worst == .ok { worst = .failed }
         }
@@ -98,10 +98,10 @@ public struct ConformRunner: Sendable {
         }
         let bytes = try environment.readFile(path, Self.maxSuiteBytes)
         guard bytes.count <= Self.maxSuiteBytes else {
-            throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): larger than 1 MiB")
+            throw JWTCommandsError(ConformanceError(.invalidSuite, "\(path): larger than 1 MiB"))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw JWTCommandsError(code: ConformanceError.Code.invalidSuite.rawValue, exit: .malformed, message: "\(path): not UTF-8 text")
+            throw JWTCommandsError(ConformanceError(.invalidSuite, "\(path): not UTF-8 text"))
         }
         return try parse(text, name: Self.suiteName(path), path: path, environment: environment)
     }
@@ -115,7 +115,7 @@ public struct ConformRunner: Sendable {
         do {
             return try loader.load(text, name: name, only: only)
         } catch {
-            throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: error.message)
+            throw JWTCommandsError(error)
         }
     }
 

@@ -103,7 +103,7 @@ public struct DecodeRunner {
             do {
                 token = try CompactToken.parse(text, limits: limits)
             } catch {
-                throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: error.message)
+                throw JWTCommandsError(error)
             }
             let now = options.now.flatMap(UTCTime.parse) ?? environment.now()
             let report = DecodeReport(token: token, now: now)
@@ -130,7 +130,7 @@ public struct DecodeRunner {
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {
         if options.json {
             let object: JSONValue = ["error": [
-                "code": .string(error.code),
+                "code": .string(error.code.rawValue),
                 "message": .string(error.message),
                 "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
             ]]

@@ -27,7 +27,7 @@ public struct EncodeRunner {
                 do throws(JOSEError) {
                     token = try JWSSigner.sign(header: header, payload: Array(JSONValue.object(payload).compact.utf8), key: key)
                 } catch {
-                    throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: "cannot sign with \(algorithm.rawValue): \(error.message)")
+                    throw JWTCommandsError(error, message: "cannot sign with \(algorithm.rawValue): \(error.message)")
                 }
             }
             environment.writeOut(token + "\n")
@@ -49,7 +49,7 @@ public struct EncodeRunner {
                 }
                 object = o
             } catch {
-                throw JWTCommandsError(code: error.code.rawValue, exit: .malformed, message: error.message)
+                throw JWTCommandsError(error)
             }
         }
         for pair in options.claims {

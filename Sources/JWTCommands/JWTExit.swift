@@ -1,3 +1,5 @@
+import JOSECore
+
 /// The process exit codes of `jwt`, declared once (sysexits.h values). Listed in the README; tested end to end.
 public enum JWTExit: Int32, Sendable, CaseIterable {
     /// Valid / decoded / every check passed.
@@ -14,32 +16,17 @@ public enum JWTExit: Int32, Sendable, CaseIterable {
     case unavailable = 69
     /// Internal error (EX_SOFTWARE).
     case internalError = 70
-}
 
-/// The one error of the command layer: an exit code and a message for stderr (or the `--json` error object).
-public struct JWTCommandsError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Stable code (`JOSE-003`, `CLI-001`, …) for the `--json` error object.
-    public let code: String
-    public let exit: JWTExit
-    public let message: String
-
-    public init(code: String, exit: JWTExit, message: String) {
-        self.code = code
-        self.exit = exit
-        self.message = message
-    }
-
-    public var description: String { message }
-
-    public static func usage(_ message: String) -> JWTCommandsError {
-        JWTCommandsError(code: "CLI-001", exit: .usage, message: message)
-    }
-
-    public static func noInput(_ message: String) -> JWTCommandsError {
-        JWTCommandsError(code: "CLI-002", exit: .noInput, message: message)
-    }
-
-    public static func claimMissing(_ name: String) -> JWTCommandsError {
-        JWTCommandsError(code: "CLI-003", exit: .failed, message: "claim \"\(name)\" is not in the token")
+    /// The one mapping from a failure's class (carried by every module's error code) to the exit code, so no
+    /// command switches over another module's codes.
+    public init(_ errorClass: ErrorClass) {
+        self = switch errorClass {
+        case .checkFailed: .failed
+        case .usage: .usage
+        case .malformedInput: .malformed
+        case .inputMissing: .noInput
+        case .unreachable: .unavailable
+        case .internal: .internalError
+        }
     }
 }

@@ -68,14 +68,8 @@ public struct MockRunner: Sendable {
         }
     }
 
-    static func commandError(_ error: MockServerError) -> JWTCommandsError {
-        let exit: JWTExit = switch error.code {
-        case .invalidConfiguration, .signingKey: .malformed
-        case .secretUnavailable: .noInput
-        case .server: .unavailable
-        }
-        return JWTCommandsError(code: error.code.rawValue, exit: exit, message: error.message)
-    }
+    /// The mock's error with its code and class (so its exit code) kept.
+    static func commandError(_ error: MockServerError) -> JWTCommandsError { JWTCommandsError(error) }
 
     /// Serves until SIGINT/SIGTERM; returns the exit code.
     public func run(environment: CommandEnvironment) async -> JWTExit {

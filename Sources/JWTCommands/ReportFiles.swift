@@ -24,7 +24,7 @@ public struct ReportFiles: Sendable {
             guard rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 unlink(temporary)
-                throw JWTCommandsError(code: "CLI-010", exit: .noInput, message: "cannot write \(path): \(reason)")
+                throw JWTCommandsError.cannotWrite("cannot write \(path): \(reason)")
             }
         },
         append: { path, text throws(JWTCommandsError) in
@@ -34,7 +34,7 @@ public struct ReportFiles: Sendable {
 
     static func writeAll(_ path: String, _ text: String, flags: Int32) throws(JWTCommandsError) {
         let fd = open(path, flags, 0o644)
-        guard fd >= 0 else { throw JWTCommandsError(code: "CLI-010", exit: .noInput, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else { throw JWTCommandsError.cannotWrite("cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         var bytes = Array(text.utf8)
         var offset = 0
@@ -46,7 +46,7 @@ public struct ReportFiles: Sendable {
             }
             return false
         }
-        if failed { throw JWTCommandsError(code: "CLI-010", exit: .noInput, message: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        if failed { throw JWTCommandsError.cannotWrite("cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     static func makeParents(of path: String) throws(JWTCommandsError) {
@@ -56,7 +56,7 @@ public struct ReportFiles: Sendable {
             current += (current.isEmpty && part.isEmpty) ? "/" : (current.isEmpty || current == "/" ? "" : "/") + part
             if part.isEmpty { continue }
             if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw JWTCommandsError(code: "CLI-010", exit: .noInput, message: "cannot create folder \(current): \(String(cString: strerror(errno)))")
+                throw JWTCommandsError.cannotWrite("cannot create folder \(current): \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -21,8 +21,7 @@ enum TokenInput {
             source = "the argument"
         }
         guard raw.count <= limit else {
-            throw JWTCommandsError(code: JOSEError.Code.inputTooLarge.rawValue, exit: .malformed,
-                                   message: "input from \(source) is larger than the limit of \(limit) bytes")
+            throw JWTCommandsError(JOSEError(.inputTooLarge, "input from \(source) is larger than the limit of \(limit) bytes"))
         }
         return normalize(String(decoding: raw, as: UTF8.self))
     }

@@ -51,8 +51,7 @@ public struct VerifyRunner {
         switch token {
         case .jws(let jws): return jws
         case .jwe:
-            throw JWTCommandsError(code: JOSEError.Code.unsupportedAlgorithm.rawValue, exit: .malformed,
-                                   message: "the token is a JWE (encrypted): decrypt it first; only JWS tokens can be verified")
+            throw JWTCommandsError(JOSEError(.unsupportedAlgorithm, "the token is a JWE (encrypted): decrypt it first; only JWS tokens can be verified"))
         }
     }
 
@@ -73,7 +72,7 @@ public struct VerifyRunner {
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {
         if options.json, options.batch == nil {
             let object: JSONValue = ["error": [
-                "code": .string(error.code),
+                "code": .string(error.code.rawValue),
                 "message": .string(error.message),
                 "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
             ]]

@@ -1,31 +1,49 @@
+import JOSECore
+
 /// The one error type of `OAuth2Client`: a stable ``Code`` plus a message that never contains a secret or a token.
 ///
 /// Equality compares the code only. `status` and `endpointError` carry what the server answered, when it answered.
-public struct OAuth2ClientError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Stable identifiers; never renumbered or reused.
-    public enum Code: String, Sendable, CaseIterable {
-        /// The endpoint URL is not a usable absolute `http`/`https` URL.
-        case invalidURL = "OA2-001"
+public struct OAuth2ClientError: CodedError {
+    /// Stable identifiers; never renumbered or reused. Each has a short label for report categories.
+    public struct Code: ErrorCode {
+        public let rawValue: String
+        public let errorClass: ErrorClass
+        /// A short category (`network`, `timeout`, …) for reports; see ``OAuth2ClientError/label``.
+        public let label: String
+
+        private init(_ rawValue: String, _ errorClass: ErrorClass, _ label: String) {
+            self.rawValue = rawValue
+            self.errorClass = errorClass
+            self.label = label
+        }
+
+        /// The endpoint URL is not a usable absolute `http`/`https` URL (RFC 3986 §4.3).
+        public static let invalidURL = Code("OA2-001", .malformedInput, "invalid-url")
         /// The connection could not be made, or it was closed or reset before a full response arrived.
-        case network = "OA2-002"
+        public static let network = Code("OA2-002", .unreachable, "network")
         /// The per-request deadline, the connect timeout or the total timeout passed.
-        case timeout = "OA2-003"
+        public static let timeout = Code("OA2-003", .unreachable, "timeout")
         /// The response body is larger than the configured limit.
-        case responseTooLarge = "OA2-004"
+        public static let responseTooLarge = Code("OA2-004", .malformedInput, "response-too-large")
         /// The endpoint answered an RFC 6749 §5.2 error (or another non-2xx status).
-        case endpointError = "OA2-005"
+        public static let endpointError = Code("OA2-005", .unreachable, "endpoint-error")
         /// A 2xx response that is not a usable token response (RFC 6749 §5.1): not JSON, no `access_token`, …
-        case malformedResponse = "OA2-006"
+        public static let malformedResponse = Code("OA2-006", .malformedInput, "malformed-response")
         /// A secret could not be read from its environment variable or file.
-        case secretUnavailable = "OA2-007"
+        public static let secretUnavailable = Code("OA2-007", .inputMissing, "secret-unavailable")
         /// `insecure` (no TLS verification) was asked for a host that is not loopback.
-        case insecureRefused = "OA2-008"
+        public static let insecureRefused = Code("OA2-008", .usage, "insecure-refused")
         /// The on-disk token cache could not be read or written.
-        case cacheIO = "OA2-009"
-        /// The server answered a redirect (3xx); redirects are not followed for token endpoints.
-        case redirect = "OA2-010"
-        /// Metadata discovery (RFC 8414 / OIDC Discovery) failed: missing fields or issuer mismatch.
-        case discovery = "OA2-011"
+        public static let cacheIO = Code("OA2-009", .inputMissing, "cache-io")
+        /// The server answered a redirect (3xx); redirects are not followed for token endpoints (RFC 6749 §3.2).
+        public static let redirect = Code("OA2-010", .unreachable, "redirect")
+        /// Metadata discovery (RFC 8414 §3 / OIDC Discovery) failed: missing fields or issuer mismatch.
+        public static let discovery = Code("OA2-011", .malformedInput, "discovery")
+
+        public static let allCases: [Code] = [
+            .invalidURL, .network, .timeout, .responseTooLarge, .endpointError, .malformedResponse,
+            .secretUnavailable, .insecureRefused, .cacheIO, .redirect, .discovery,
+        ]
     }
 
     public let code: Code
@@ -47,22 +65,12 @@ public struct OAuth2ClientError: Error, Sendable, Equatable, CustomStringConvert
 
     public var description: String { "\(code.rawValue): \(message)" }
 
-    /// A short category label for reports (`timeout`, `network`, `http-503`, …).
+    /// A short category label for reports (`timeout`, `network`, `http-503`, `redirect-302`, …).
     public var label: String {
         switch code {
-        case .invalidURL: "invalid-url"
-        case .network: "network"
-        case .timeout: "timeout"
-        case .responseTooLarge: "response-too-large"
-        case .endpointError: status.map { "http-\($0)" } ?? "endpoint-error"
-        case .malformedResponse: "malformed-response"
-        case .secretUnavailable: "secret-unavailable"
-        case .insecureRefused: "insecure-refused"
-        case .cacheIO: "cache-io"
-        case .redirect: status.map { "redirect-\($0)" } ?? "redirect"
-        case .discovery: "discovery"
+        case .endpointError: status.map { "http-\($0)" } ?? code.label
+        case .redirect: status.map { "redirect-\($0)" } ?? code.label
+        default: code.label
         }
     }
-
-    public static func == (lhs: OAuth2ClientError, rhs: OAuth2ClientError) -> Bool { lhs.code == rhs.code }
 }

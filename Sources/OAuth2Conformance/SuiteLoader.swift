@@ -284,7 +284,7 @@ public struct SuiteLoader: Sendable {
         let file = try reader.string(m["file"]!, at: "\(path).file")
         var bytes = try readFile(file)
         while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
-        guard !bytes.isEmpty else { throw reader.error(.unreadableFile, "\(path).file", "\(file) is empty") }
+        guard !bytes.isEmpty else { throw reader.error(.invalidValue, "\(path).file", "\(file) is empty") }
         return SuiteSecret(String(decoding: bytes, as: UTF8.self), source: "file \(file)")
     }
 

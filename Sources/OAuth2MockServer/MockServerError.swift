@@ -1,14 +1,27 @@
+import JOSECore
+
 /// The one error type of `OAuth2MockServer`: a stable code and a message (never a secret).
-public struct MockServerError: Error, Sendable, Equatable, CustomStringConvertible {
-    public enum Code: String, Sendable, CaseIterable {
+public struct MockServerError: CodedError {
+    /// Stable identifiers; never renumbered or reused.
+    public struct Code: ErrorCode {
+        public let rawValue: String
+        public let errorClass: ErrorClass
+
+        private init(_ rawValue: String, _ errorClass: ErrorClass) {
+            self.rawValue = rawValue
+            self.errorClass = errorClass
+        }
+
         /// The YAML config cannot be read or is invalid.
-        case invalidConfiguration = "MOCK-001"
+        public static let invalidConfiguration = Code("MOCK-001", .malformedInput)
         /// A client secret named by the config (env var or file) is not available.
-        case secretUnavailable = "MOCK-002"
+        public static let secretUnavailable = Code("MOCK-002", .inputMissing)
         /// The signing key cannot be loaded or generated.
-        case signingKey = "MOCK-003"
+        public static let signingKey = Code("MOCK-003", .malformedInput)
         /// The server could not bind or stopped with an error.
-        case server = "MOCK-004"
+        public static let server = Code("MOCK-004", .unreachable)
+
+        public static let allCases: [Code] = [.invalidConfiguration, .secretUnavailable, .signingKey, .server]
     }
 
     public let code: Code
@@ -20,6 +33,4 @@ public struct MockServerError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String { "\(code.rawValue): \(message)" }
-
-    public static func == (lhs: MockServerError, rhs: MockServerError) -> Bool { lhs.code == rhs.code }
 }

@@ -61,7 +61,7 @@ final class CommandHarness: @unchecked Sendable {
     func token(_ arguments: [String]) throws -> String {
         let before = out
         let code = try encode(arguments)
-        guard code == .ok else { throw JWTCommandsError(code: "TEST", exit: code, message: "encode failed: \(err)") }
+        guard code == .ok else { throw JWTCommandsError.usage("test setup: encode ended with \(code): \(err)") }
         return String(out.dropFirst(before.count)).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
