@@ -1,5 +1,6 @@
 import ConformanceReports
 import Dispatch
+import JOSECore
 import OAuth2Client
 import OAuth2Conformance
 import OAuth2MockServer
@@ -46,7 +47,7 @@ public struct ConformRunner: Sendable {
                 }
             } catch {
                 environment.writeError("conform", "the mock server did not start: \(error.message)")
-                return .unavailable
+                return JWTExit(error.errorClass)
             }
         }
         var transports: [any HTTPTransport] = []
