@@ -13,7 +13,7 @@ import Testing
         let root = TestPaths.packageRoot
         var out: [String] = []
         for top in ["Sources", "Tests"] {
-            guard let walker = FileManager.default.enumerator(at: root.appendingPathComponent(top), includingPropertiesForKeys: [.isRegularFileKey]) else { continue }
+            guard let walker = FileManager.default.enumerator(at: root.appendingPathComponent(top), includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else { continue }
             for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
                 out.append(String(url.path.dropFirst(root.path.count + 1)))
             }
