@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "JWTValidation", targets: ["JWTValidation"]),
         .library(name: "OAuth2Client", targets: ["OAuth2Client"]),
         .library(name: "OAuth2MockServer", targets: ["OAuth2MockServer"]),
+        // For the libFuzzer harnesses in Tests/Fuzz (a separate package that depends on this one by path).
+        .library(name: "OAuth2Conformance", targets: ["OAuth2Conformance"]),
+        .library(name: "JWTCommands", targets: ["JWTCommands"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -92,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "ConformanceReportsTests",
             dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Schemas"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -32,12 +32,10 @@ enum Fixture {
     static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static var goldenDirectory: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden") }
 
-    /// The JUnit schema beside the vectors (`$JWT_VECTORS_DIR/../schemas`), else `../shared/schemas`.
+    /// The project's own schema for the JUnit shape ``JUnitReportWriter`` emits (required attributes, element
+    /// order), kept beside these tests so a fresh clone validates without anything outside the repository.
     static var schema: URL {
-        if let vectors = ProcessInfo.processInfo.environment["JWT_VECTORS_DIR"], !vectors.isEmpty {
-            return URL(fileURLWithPath: vectors).deletingLastPathComponent().appendingPathComponent("schemas/junit-10.xsd")
-        }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas/junit-10.xsd")
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas/jwt-junit.xsd")
     }
 
     /// Compares with the golden file, or records it when RECORD_SNAPSHOTS=1.
@@ -52,7 +50,7 @@ enum Fixture {
         #expect(text == golden, "\(name) differs from its golden file (RECORD_SNAPSHOTS=1 re-records)", sourceLocation: sourceLocation)
     }
 
-    /// `xmllint --noout --schema junit-10.xsd FILE`; returns (exit code, output).
+    /// `xmllint --noout --schema Schemas/jwt-junit.xsd FILE`; returns (exit code, output).
     static func xmllint(_ xml: String) throws -> (Int32, String) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)

@@ -1,9 +1,10 @@
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// RFC 7520 (JOSE Cookbook) §4.1–4.4 and RFC 8037 A.4 (`curve25519/jws.json`): compact, general and flattened JSON
 /// signatures verify with the public key; one changed byte fails; deterministic ones re-sign to the same compact.
-@Suite(.enabled(if: Vectors.enabled)) struct CookbookTests {
+@Suite struct CookbookTests {
     @Test(arguments: [
         "jws/4_1.rsa_v15_signature.json",
         "jws/4_2.rsa-pss_signature.json",
@@ -12,7 +13,7 @@ import JOSECore
         "curve25519/jws.json",
     ])
     func example(file: String) throws {
-        let example = try Vectors.json("jose-cookbook/" + file)
+        let example = try VectorFolder.json("jose-cookbook/" + file)
         let input = try #require(example["input"])
         let jwk = try input.object("key")
         let output = try #require(example["output"])

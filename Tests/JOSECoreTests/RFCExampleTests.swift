@@ -1,30 +1,31 @@
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// RFC 7515 Appendix A (latchset files), the compiled `rfc/rfc_jws_examples.json`, and the RFC 7638 thumbprint.
-@Suite(.enabled(if: Vectors.enabled)) struct RFCExampleTests {
+@Suite struct RFCExampleTests {
     static let latchset = "rfc/latchset-jose/"
 
     /// RFC 7515 A.1 (HS256), A.2 (RS256), A.3 (ES256), A.4 (ES512) as bare `.jwk` / `.jwsc` files.
     @Test(arguments: ["A.1", "A.2", "A.3", "A.4"])
     func rfc7515AppendixA(section: String) throws {
-        let jwk = try #require(try Vectors.json(Self.latchset + "rfc7515_\(section).jwk").objectValue)
-        let compact = try Vectors.text(Self.latchset + "rfc7515_\(section).jwsc")
+        let jwk = try #require(try VectorFolder.json(Self.latchset + "rfc7515_\(section).jwk").objectValue)
+        let compact = try VectorFolder.text(Self.latchset + "rfc7515_\(section).jwsc")
         try JWSExampleCheck.checkCompact(name: "RFC 7515 \(section)", compact: compact, jwk: jwk)
     }
 
     /// RFC 7515 A.5: the unsecured JWS parses, but no key verifies it: alg "none" is refused (RFC 8725 §3.2).
     @Test func rfc7515A5UnsecuredIsRefused() throws {
-        let compact = try Vectors.text(Self.latchset + "rfc7515_A.5.jwsc")
+        let compact = try VectorFolder.text(Self.latchset + "rfc7515_A.5.jwsc")
         guard case .jws(let token) = try CompactToken.parse(compact) else { Issue.record("not a JWS"); return }
         #expect(token.isUnsecured)
-        let key = try KeyLoader.jwk(try #require(try Vectors.json(Self.latchset + "rfc7515_A.1.jwk").objectValue))
+        let key = try KeyLoader.jwk(try #require(try VectorFolder.json(Self.latchset + "rfc7515_A.1.jwk").objectValue))
         #expect(throws: JOSEError(.unsupportedAlgorithm, "")) { try JWSVerifier.verify(token, key: key) }
     }
 
     /// Every entry of `rfc_jws_examples.json` (README §3.2) by its serialization.
     @Test func compiledExamples() throws {
-        let file = try Vectors.json("rfc/rfc_jws_examples.json")
+        let file = try VectorFolder.json("rfc/rfc_jws_examples.json")
         var seen = 0
         for example in try file.array("examples") {
             let id = try example.string("id")
@@ -72,8 +73,8 @@ import JOSECore
 
     /// RFC 7638 §3.1: the thumbprint of the RFC 7517 A.1 RSA key.
     @Test func rfc7638Thumbprint() throws {
-        let key = try #require(try KeyLoader.load(try Vectors.bytes(Self.latchset + "rfc7638_3.1.jwk")).first)
-        let expected = try Vectors.text(Self.latchset + "rfc7638_3.1.thp")
+        let key = try #require(try KeyLoader.load(try VectorFolder.bytes(Self.latchset + "rfc7638_3.1.jwk")).first)
+        let expected = try VectorFolder.text(Self.latchset + "rfc7638_3.1.thp")
         #expect(key.thumbprint == expected)
         #expect(key.thumbprint == "NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs")
     }
@@ -81,7 +82,7 @@ import JOSECore
     /// RFC 7517 Appendix A/B sets and keys load (A.3 holds an A128KW key and an HS256 key; B carries x5c).
     @Test(arguments: [("rfc7517_A.1.jwkset", 2, false), ("rfc7517_A.2.jwkset", 2, true), ("rfc7517_A.3.jwkset", 2, true), ("rfc7517_B.jwk", 1, false)])
     func rfc7517Keys(file: String, count: Int, isPrivate: Bool) throws {
-        let keys = try KeyLoader.load(try Vectors.bytes(Self.latchset + file))
+        let keys = try KeyLoader.load(try VectorFolder.bytes(Self.latchset + file))
         #expect(keys.count == count)
         #expect(keys.allSatisfy { $0.isPrivate == isPrivate })
     }

@@ -1,10 +1,11 @@
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// Wycheproof `json_web_key_test.json` (vectors README §1.3): key sets and keys that must be refused. The key is
 /// chosen by the token's `kid` from `public` if present, else from `private`; a set with ambiguities
 /// (`KeyLoader.keySetProblems`: duplicate kid, oct mixed with public keys) is refused as a whole.
-@Suite(.enabled(if: Vectors.enabled)) struct WycheproofJWKTests {
+@Suite struct WycheproofJWKTests {
     /// Verdict for one test: nil = accepted, else why it was refused.
     static func refusal(set: JSONObject, jws: String) -> String? {
         let keys: [JWSKey]
@@ -22,7 +23,7 @@ import JOSECore
     }
 
     @Test func everyTestMatchesItsResult() throws {
-        let file = try Vectors.json("wycheproof/testvectors_v1/json_web_key_test.json")
+        let file = try VectorFolder.json("wycheproof/testvectors_v1/json_web_key_test.json")
         var checked = 0
         for group in try file.array("testGroups") {
             let set = try group["public"]?.objectValue ?? group.object("private")
@@ -50,7 +51,7 @@ import JOSECore
         (10, "RFC 7518 §3.2"), (16, "empty"), (19, "ES521"), (21, "use"), (22, "curve"), (23, "octets"), (25, "A256GCM"),
     ])
     func refusalReason(tcId: Int, fragment: String) throws {
-        let file = try Vectors.json("wycheproof/testvectors_v1/json_web_key_test.json")
+        let file = try VectorFolder.json("wycheproof/testvectors_v1/json_web_key_test.json")
         for group in try file.array("testGroups") {
             for test in try group.array("tests") where try test.int("tcId") == tcId {
                 let set = try group["public"]?.objectValue ?? group.object("private")

@@ -1,9 +1,10 @@
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// Wycheproof `json_web_signature_test.json` (vectors README §1.2): every test's `result` must match, except the
 /// documented upstream quirks below. Failures name the `tcId`.
-@Suite(.enabled(if: Vectors.enabled)) struct WycheproofJWSTests {
+@Suite struct WycheproofJWSTests {
     /// How a test whose upstream `result` is known to be wrong for a strict verifier is run instead.
     enum Deviation {
         /// The key's JWK `alg` names another algorithm than the token (Wycheproof added `alg` to the RFC 7520 keys by
@@ -35,7 +36,7 @@ import JOSECore
     }
 
     @Test func everyTestMatchesItsResult() throws {
-        let file = try Vectors.json("wycheproof/testvectors_v1/json_web_signature_test.json")
+        let file = try VectorFolder.json("wycheproof/testvectors_v1/json_web_signature_test.json")
         var checked = 0
         for group in try file.array("testGroups") {
             let jwk = try group["public"]?.objectValue ?? group.object("private")

@@ -1,16 +1,17 @@
 import Testing
 @testable import JOSECore
+import JWTTestSupport
 
 /// Wycheproof primitive files (vectors README §1.6) run through `JWSVerifier.verify(algorithm:signingInput:signature:key:)`
 /// with the group's public key (JWK, or the SPKI PEM where a group has no JWK). `msg` is the signing input and
 /// `sig`/`tag` the decoded signature. Failures name file and tcId.
-@Suite(.enabled(if: Vectors.enabled)) struct WycheproofPrimitiveTests {
+@Suite struct WycheproofPrimitiveTests {
     static let dir = "wycheproof/testvectors_v1/"
 
     /// Runs one file: `keyFor` builds the key of a group; `alg` the JWS algorithm.
     static func run(_ file: String, algorithm: JWSAlgorithm, keyMember: String,
                     acceptable: (Int, Bool) -> Void = { _, _ in }) throws -> Int {
-        let json = try Vectors.json(dir + file)
+        let json = try VectorFolder.json(dir + file)
         var checked = 0
         for group in try json.array("testGroups") {
             let key: JWSKey
@@ -94,7 +95,7 @@ import Testing
         ("hmac_sha512_test.json", .HS512),
     ])
     func hmac(file: String, algorithm: JWSAlgorithm) throws {
-        let json = try Vectors.json(Self.dir + file)
+        let json = try VectorFolder.json(Self.dir + file)
         var checked = 0, shortKeyTests = 0
         for group in try json.array("testGroups") where try group.int("tagSize") == algorithm.hashLength * 8 {
             for test in try group.array("tests") {

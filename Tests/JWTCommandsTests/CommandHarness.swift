@@ -14,15 +14,12 @@ final class OutputCapture: @unchecked Sendable {
     func appendErr(_ s: String) { lock.withLock { _err += s } }
 }
 
-/// Paths of the package, the built binary, fixtures, golden files and the shared vectors.
+/// Paths of the package, the built binary, fixtures and golden files (vectors: ``VectorFolder``).
 enum TestPaths {
     /// The package root, from this file's location.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let golden = packageRoot.appendingPathComponent("Tests/JWTCommandsTests/Golden")
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
-
-    /// The shared vectors folder, or `nil` when it is missing (see ``VectorFolder``).
-    static var vectors: URL? { VectorFolder.isPresent ? VectorFolder.directory : nil }
 
     /// The `jwt` binary built beside the test bundle (`.build/debug/jwt`).
     static var binary: URL {

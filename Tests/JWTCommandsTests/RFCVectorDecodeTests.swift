@@ -1,10 +1,11 @@
 import Foundation
 import JOSECore
+import JWTTestSupport
 import Testing
 @testable import JWTCommands
 
 /// RFC 7519 §3.1 and RFC 7515 Appendix A tokens decode to the published header and claims.
-/// Data: `rfc/rfc_jws_examples.json` of the shared vectors (the RFC text's exact bytes, CR LF included).
+/// Data: `Tests/Vectors/rfc/rfc_jws_examples.json` (the RFC text's exact bytes, CR LF included).
 @Suite struct RFCVectorDecodeTests {
     struct Example {
         let id: String
@@ -14,14 +15,7 @@ import Testing
     }
 
     static func examples() throws -> [Example] {
-        guard let dir = TestPaths.vectors else {
-            if ProcessInfo.processInfo.environment["CI"] != nil {
-                Issue.record("JWT_VECTORS_DIR / ../shared/vectors is missing: CI must run the vector tests")
-            }
-            return []
-        }
-        let data = try Data(contentsOf: dir.appendingPathComponent("rfc/rfc_jws_examples.json"))
-        let root = try JSONParser(limits: .init(maxBytes: 1 << 22)).parse(Array(data))
+        let root = try VectorFolder.json("rfc/rfc_jws_examples.json")
         return (root["examples"]?.arrayValue ?? []).compactMap { entry in
             guard entry["serialization"] == "compact", let jws = entry["jws"]?.stringValue,
                   let id = entry["id"]?.stringValue, let header = entry["protected_header_utf8"]?.stringValue,
@@ -30,12 +24,14 @@ import Testing
         }
     }
 
-    @Test func vectorsArePresentUnderCI() throws {
+    static func example(_ id: String) throws -> Example {
+        try #require(try examples().first { $0.id == id }, "missing example \(id) in Tests/Vectors/rfc/rfc_jws_examples.json")
+    }
+
+    @Test func everyCompactExampleIsThere() throws {
         let found = try Self.examples().map(\.id)
-        if ProcessInfo.processInfo.environment["CI"] != nil || TestPaths.vectors != nil {
-            for id in ["rfc7515-A.1", "rfc7519-3.1", "rfc7515-A.2", "rfc7515-A.3", "rfc7515-A.4", "rfc7515-A.5"] {
-                #expect(found.contains(id), "missing example \(id)")
-            }
+        for id in ["rfc7515-A.1", "rfc7519-3.1", "rfc7515-A.2", "rfc7515-A.3", "rfc7515-A.4", "rfc7515-A.5"] {
+            #expect(found.contains(id), "missing example \(id)")
         }
     }
 
@@ -55,8 +51,7 @@ import Testing
     }
 
     @Test func rfc7519ExampleThroughTheCommand() throws {
-        guard try Self.examples().contains(where: { $0.id == "rfc7519-3.1" }) else { return }
-        let jws = try Self.examples().first { $0.id == "rfc7519-3.1" }!.jws
+        let jws = try Self.example("rfc7519-3.1").jws
         let result = try Harness.decode([jws, "--json", "--now", "2011-03-22T18:00:00Z"])
         #expect(result.exit == .ok)
         let value = try JSONParser().parse(result.out)
@@ -67,7 +62,7 @@ import Testing
     }
 
     @Test func unsecuredA5IsDecodedWithAWarning() throws {
-        guard let example = try Self.examples().first(where: { $0.id == "rfc7515-A.5" }) else { return }
+        let example = try Self.example("rfc7515-A.5")
         let result = try Harness.decode([example.jws, "--json"])
         #expect(result.exit == .ok)
         let value = try JSONParser().parse(result.out)
@@ -76,9 +71,8 @@ import Testing
     }
 
     @Test func cookbookJWEIsClassified() throws {
-        guard let dir = TestPaths.vectors else { return }
-        let data = try Data(contentsOf: dir.appendingPathComponent("jose-cookbook/jwe/5_2.key_encryption_using_rsa-oaep_with_aes-gcm.json"))
-        let compact = try JSONParser(limits: .init(maxBytes: 1 << 22)).parse(Array(data))["output"]?["compact"]?.stringValue
+        let file = try VectorFolder.json("jose-cookbook/jwe/5_2.key_encryption_using_rsa-oaep_with_aes-gcm.json")
+        let compact = file["output"]?["compact"]?.stringValue
         let result = try Harness.decode([try #require(compact), "--json"])
         #expect(result.exit == .ok)
         let value = try JSONParser().parse(result.out)

@@ -194,11 +194,11 @@ import JOSECore
     }
 
     /// aws-jwt-verify fixtures through the command with a fixed --now.
-    @Test(.enabled(if: TestVectors.enabled), arguments: [("VALID_TOKEN", JWTExit.ok), ("EXPIRED_TOKEN", .failed), ("NOT_YET_VALID_TOKEN", .failed)])
+    @Test(arguments: [("VALID_TOKEN", JWTExit.ok), ("EXPIRED_TOKEN", .failed), ("NOT_YET_VALID_TOKEN", .failed)])
     func awsFixtures(name: String, exit: JWTExit) throws {
-        let data = try JSONParser().parse(try Shell.read(TestVectors.directory + "/fixtures/aws-jwt-verify/token-data.json"))
+        let data = try JSONParser().parse(try VectorFolder.bytes("fixtures/aws-jwt-verify/token-data.json"))
         let harness = CommandHarness()
-        let code = try harness.verify([data[name]!.stringValue!, "--jwks", TestVectors.directory + "/fixtures/aws-jwt-verify/example-JWKS.json",
+        let code = try harness.verify([data[name]!.stringValue!, "--jwks", VectorFolder.path("fixtures/aws-jwt-verify/example-JWKS.json"),
                                        "--now", "2022-03-04T01:08:20Z", "--iss", "https://example.com", "--aud", "aws-jwt-verify"])
         #expect(code == exit, "\(harness.out)")
         #expect(harness.out.contains("✓ SIG-01"))
@@ -208,9 +208,4 @@ import JOSECore
 enum TokenFixtures {
     /// An HS256 token (RFC 7515 A.1), its key unknown to the tests that use it.
     static let hs256 = "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
-}
-
-enum TestVectors {
-    static var directory: String { VectorFolder.directory.path }
-    static var enabled: Bool { VectorFolder.enabled }
 }

@@ -1,14 +1,15 @@
 import Testing
 import JOSECore
+import JWTTestSupport
 @testable import JWTValidation
 
 /// Public vectors with an injected clock: RFC 7519 §3.1 / RFC 7515 Appendix A, and aws-jwt-verify's fixtures.
-@Suite(.enabled(if: Vectors.enabled, "vectors folder missing (set JWT_VECTORS_DIR)"))
+@Suite
 struct VectorTests {
     static let awsNow: Double = 1_646_356_100   // 2022-03-04T01:08:20Z, just after the fixtures were made
 
     static func example(_ id: String) throws -> JSONObject {
-        let all = try Vectors.json("rfc/rfc_jws_examples.json")["examples"]?.arrayValue ?? []
+        let all = try VectorFolder.json("rfc/rfc_jws_examples.json")["examples"]?.arrayValue ?? []
         guard let found = all.first(where: { $0["id"]?.stringValue == id })?.objectValue else { throw JOSEError(.invalidJSON, "no \(id)") }
         return found
     }
@@ -41,8 +42,8 @@ struct VectorTests {
     }
 
     static func aws() throws -> (data: JSONValue, keys: [JWSKey]) {
-        let data = try Vectors.json("fixtures/aws-jwt-verify/token-data.json")
-        let jwks = try Vectors.json("fixtures/aws-jwt-verify/example-JWKS.json")
+        let data = try VectorFolder.json("fixtures/aws-jwt-verify/token-data.json")
+        let jwks = try VectorFolder.json("fixtures/aws-jwt-verify/example-JWKS.json")
         return (data, try KeyLoader.jwkSet(jwks.objectValue!))
     }
 
@@ -70,7 +71,7 @@ struct VectorTests {
 
     /// Its signature is truncated (not even canonical base64url), so the token is malformed; its claims still carry `scp`.
     @Test func microsoftSampleScopes() throws {
-        let data = try Vectors.json("fixtures/aws-jwt-verify/ms-token-data.json")
+        let data = try VectorFolder.json("fixtures/aws-jwt-verify/ms-token-data.json")
         let text = data["MS_INVALID_KID_TOKEN"]!.stringValue!
         #expect(throws: JOSEError.self) { try CompactToken.parse(text) }
         let payload = try Base64URL.decode(text.split(separator: ".")[1])

@@ -1,33 +1,4 @@
-import Foundation
-import Testing
 import JOSECore
-import JWTTestSupport
-
-/// Locates the shared third-party vectors: `JWT_VECTORS_DIR`, else `../shared/vectors` next to the package root
-/// (computed from this file's path). When the folder is missing, vector tests are disabled locally but FAIL when
-/// `CI` is set (they are enabled and `load` records the failure), so CI can never pass without running them.
-enum Vectors {
-    static let directory: URL = VectorFolder.directory
-    static var isPresent: Bool { VectorFolder.isPresent }
-    static var enabled: Bool { VectorFolder.enabled }
-
-    struct Missing: Error, CustomStringConvertible {
-        let path: String
-        var description: String { "test vectors not found at \(path): set JWT_VECTORS_DIR (required when CI is set)" }
-    }
-
-    static func bytes(_ relative: String) throws -> [UInt8] {
-        let url = directory.appendingPathComponent(relative)
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw Missing(path: url.path) }
-        return [UInt8](data)
-    }
-
-    static func text(_ relative: String) throws -> String { String(decoding: try bytes(relative), as: UTF8.self) }
-
-    static func json(_ relative: String) throws -> JSONValue {
-        try JSONParser(limits: .init(maxBytes: 8 << 20, maxDepth: 64)).parse(try bytes(relative), context: relative)
-    }
-}
 
 extension JSONValue {
     /// Test-side accessors: fail loudly (a thrown error) when the vector file does not have the expected shape.
