@@ -7,7 +7,9 @@ import JWTTestSupport
 /// Issue 9 item 1 end to end: huge numbers in tokens and flags, through the built `jwt` binary, so a trap shows
 /// as a signal exit (SIGILL) instead of hiding behind an in-process test.
 @Suite(.serialized) struct LargeNumberEndToEndTests {
-    static let texts = ["1e19", "-1e19", "1e300", "1e400", "9223372036854775807", "-9223372036854775808", "1e16", "1.7e308", "-1.7e308"]
+    /// `83333333333333333548` is the fuzzer's find (Tests/Fuzz/Regressions/token/iat-past-int64-relative-time):
+    /// an `iat` past Int64 that trapped in the relative-time phrase of `jwt decode`.
+    static let texts = ["83333333333333333548", "1e19", "-1e19", "1e300", "1e400", "9223372036854775807", "-9223372036854775808", "1e16", "1.7e308", "-1.7e308"]
     static let secret = "large-number-test-secret-0123456789abcdef"
 
     struct Run {
