@@ -1,3 +1,4 @@
+import JOSECore
 import JWTTestSupport
 import OAuth2MockServer
 import Testing
