@@ -15,26 +15,10 @@ enum ReportFormat {
         return value < 1 ? "\(CheckedInteger.text(value * 1000)) ms" : seconds(value) + " s"
     }
 
-    /// UTC ISO 8601 to the second: `2026-11-26T10:00:00Z` (civil-from-days, proleptic Gregorian).
+    /// UTC ISO 8601 to the second: `2026-11-26T10:00:00Z` (RFC 3339 §5.6, through ``CivilTime``).
     static func utc(_ epoch: Double) -> String {
         guard NumericDate.range(of: epoch) == .inRange, let total = CheckedInteger.int64(epoch, rounding: .down) else { return "1970-01-01T00:00:00Z" }
-        let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
-        let second = total - days * 86400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2)):\(pad(second % 60, 2))Z"
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        return CivilTime(epochSeconds: total).iso8601()
     }
 
     /// Server, token and suite text made visible for a report: tab and line feed kept (CR becomes a line feed),

@@ -4,7 +4,7 @@
 /// whitespace, or other additional characters." Decoding therefore rejects `=`, whitespace, `+`, `/`, any other
 /// byte, a length of 1 mod 4, and non-zero unused bits in the last character (a non-canonical encoding).
 public enum Base64URL {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+    private static var alphabet: [UInt8] { Base64Encoder.urlAlphabet }
 
     /// 255 marks a byte outside the base64url alphabet.
     private static let decodeTable: [UInt8] = {
@@ -13,22 +13,14 @@ public enum Base64URL {
         return table
     }()
 
-    /// Encodes without padding.
+    /// Encodes without padding (RFC 7515 §2), through the one encoder ``Base64Encoder``.
+    public static func encode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { Base64Encoder.encode($0, alphabet: alphabet, padding: false) }
+    }
+
+    /// Encodes any byte collection without padding (RFC 7515 §2).
     public static func encode<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        var out = [UInt8]()
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var iterator = bytes.makeIterator()
-        while let b0 = iterator.next() {
-            let b1 = iterator.next()
-            let b2 = iterator.next()
-            out.append(alphabet[Int(b0 >> 2)])
-            out.append(alphabet[Int((b0 & 0x03) << 4 | (b1 ?? 0) >> 4)])
-            if let b1 {
-                out.append(alphabet[Int((b1 & 0x0F) << 2 | (b2 ?? 0) >> 6)])
-                if let b2 { out.append(alphabet[Int(b2 & 0x3F)]) }
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        Base64Encoder.encode(bytes, alphabet: alphabet, padding: false)
     }
 
     /// Decodes `text`; `segment` names the part in error messages ("header", "payload", "signature", "JWK n", …).

@@ -56,6 +56,14 @@ extension JSONValue {
     /// ``ExternalText/needsEscaping(_:)`` names (DEL, C1, U+2028/2029, bidi formatting), so JSON output shown on a
     /// terminal or embedded in JavaScript cannot carry them raw. The string's value is unchanged.
     public static func writeString(_ s: String, to out: inout String) {
+        // Printable ASCII without `"` and `\` (most claims, every compact JWS) needs no escaping: copied whole,
+        // without the per-scalar walk below (the mock's token route writes every token answer through here).
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

@@ -40,11 +40,7 @@ public struct CommandEnvironment: Sendable {
     /// The real process: system clock, fds 0/1/2, the process environment.
     public static var live: CommandEnvironment {
         CommandEnvironment(
-            now: {
-                var spec = timespec()
-                clock_gettime(CLOCK_REALTIME, &spec)
-                return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-            },
+            now: SystemClock.now,
             writeOut: { FileIO.write($0, fd: 1) },
             writeErr: { FileIO.write($0, fd: 2) },
             readStdin: { limit throws(JWTCommandsError) in try FileIO.readAll(fd: 0, limit: limit, name: "stdin") },

@@ -1,20 +1,15 @@
 import JOSECore
 
-/// UTC ISO 8601 formatting and parsing of epoch seconds, without Foundation (civil-from-days, proleptic Gregorian).
+/// UTC ISO 8601 formatting and parsing of epoch seconds (RFC 3339 §5.6), without Foundation, over ``CivilTime``.
 public enum UTCTime {
     /// `2011-03-22T18:43:00Z`; fractional seconds shown to the millisecond when present.
     public static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, abs(seconds) < 1e15 else { return "out of range" }
         let whole = seconds.rounded(.down)
-        let millis = Int(((seconds - whole) * 1000).rounded())
+        let millis = Int64(((seconds - whole) * 1000).rounded())
         var total = Int64(whole)
         if millis == 1000 { total += 1 }
-        let days = total >= 0 ? total / 86400 : (total - 86399) / 86400
-        let secondOfDay = Int(total - days * 86400)
-        let (y, m, d) = civil(fromDays: days)
-        var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
-        if millis > 0, millis < 1000 { out += "." + pad(Int64(millis), 3) }
-        return out + "Z"
+        return CivilTime(epochSeconds: total).iso8601(fraction: millis > 0 && millis < 1000 ? "." + CivilTime.pad(millis, 3) : "")
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z` (or `+00:00`), or plain epoch seconds in the years 1…9999 (RFC 7519 §2
@@ -35,7 +30,7 @@ public enum UTCTime {
               chars[13] == 58, chars[16] == 58,
               let y = number(0..<4), let mo = number(5..<7), let d = number(8..<10),
               let h = number(11..<13), let mi = number(14..<16), let s = number(17..<19),
-              (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+              let date = CivilDate(year: y, month: mo, day: d), h < 24, mi < 60, s < 61
         else { return nil }
         var index = 19
         var fraction = 0.0
@@ -52,8 +47,7 @@ public enum UTCTime {
         }
         let rest = String(decoding: chars[index...], as: UTF8.self)
         guard rest == "Z" || rest == "z" || rest == "+00:00" else { return nil }
-        let days = days(fromCivil: y, mo, d)
-        let value = Double(days * 86400 + h * 3600 + mi * 60 + s) + fraction
+        let value = Double(date.daysSinceEpoch * 86400 + h * 3600 + mi * 60 + s) + fraction
         return NumericDate.range(of: value) == .inRange ? value : nil
     }
 
@@ -65,35 +59,6 @@ public enum UTCTime {
         return "\(flag): '\(text)' is neither epoch seconds nor an ISO 8601 UTC time like 2024-01-31T12:00:00Z"
     }
 
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
-    private static func pad(_ value: Int, _ width: Int) -> String { pad(Int64(value), width) }
-
-    /// Howard Hinnant's civil_from_days.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let y = yoe + era * 400
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (m <= 2 ? y + 1 : y, m, d)
-    }
-
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
 }
 
 /// "23 h 59 min", "3 min", "45 s", "12 d 4 h", "15 y 3 d": the two largest units, rounded down.

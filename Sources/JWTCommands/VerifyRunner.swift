@@ -82,10 +82,3 @@ public struct VerifyRunner {
         }
     }
 }
-
-/// Tokens in output are named by a short SHA-256 fingerprint, never shown.
-enum TokenFingerprint {
-    static func of(_ text: String) -> String {
-        "sha256:" + String(Digest.hex(Digest.sha256(Array(text.utf8))).prefix(16))
-    }
-}

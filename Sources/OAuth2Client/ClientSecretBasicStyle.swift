@@ -1,3 +1,5 @@
+import JOSECore
+
 /// Seed 003 (`/oauth2/token`) and RFC 6749 §2.3.1 `client_secret_basic`: `Authorization: Basic` of the
 /// form-urlencoded id and secret, form body `grant_type=client_credentials` (+ `scope`, `audience`).
 ///

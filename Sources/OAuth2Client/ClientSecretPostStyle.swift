@@ -1,3 +1,5 @@
+import JOSECore
+
 /// Seed 002 (`/configapi/v2/oauth/token`) and RFC 6749 §2.3.1's body variant: form body `grant_type`, `client_id`,
 /// `client_secret`, `scope`. The vendor may answer `expires_in` as a string (kept as a deviation).
 public struct ClientSecretPostStyle: TokenEndpointStyle {

@@ -6,7 +6,7 @@ import JOSECore
 /// are replaced
 /// (the scheme word of `Authorization` is kept); in form and JSON bodies the values of `client_secret`,
 /// `access_token`, `refresh_token`, `id_token`, `password`, `client_assertion` are replaced — tokens by their
-/// ``Fingerprint``. A body that is neither valid JSON nor a form is not shown at all, only its size.
+/// ``TokenFingerprint``. A body that is neither valid JSON nor a form is not shown at all, only its size.
 public enum Redactor {
     /// Lower-cased names of headers whose values are credentials: redacted in logs and never literal in a suite file
     /// (the suite loader uses this same list).
@@ -46,7 +46,7 @@ public enum Redactor {
             let name = FormURLEncoding.decode(String(parts[0])) ?? String(parts[0])
             guard parts.count == 2 else { return String(pair) }
             if secretKeys.contains(name) { return "\(parts[0])=<redacted>" }
-            if tokenKeys.contains(name) { return "\(parts[0])=<\(Fingerprint.of(FormURLEncoding.decode(String(parts[1])) ?? ""))>" }
+            if tokenKeys.contains(name) { return "\(parts[0])=<\(TokenFingerprint.of(FormURLEncoding.decode(String(parts[1])) ?? ""))>" }
             return String(pair)
         }.joined(separator: "&")
     }
@@ -57,7 +57,7 @@ public enum Redactor {
             return .object(JSONObject(object.members.map { member in
                 if secretKeys.contains(member.name) { return .init(name: member.name, value: "<redacted>") }
                 if tokenKeys.contains(member.name), let token = member.value.stringValue {
-                    return .init(name: member.name, value: .string("<\(Fingerprint.of(token))>"))
+                    return .init(name: member.name, value: .string("<\(TokenFingerprint.of(token))>"))
                 }
                 return .init(name: member.name, value: redact(member.value))
             }))

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// One vendor's way of asking a token endpoint for a client-credentials token: builds the request; the response is
 /// read by ``TokenResponse/parse(_:knownExtraFields:)`` (all styles answer RFC 6749 §5.1-shaped JSON).
 public protocol TokenEndpointStyle: Sendable {

@@ -1,4 +1,7 @@
-/// Parses an HTTP `Date` in the IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7) to epoch seconds.
+import JOSECore
+
+/// Parses an HTTP `Date` in the IMF-fixdate form (`Sun, 06 Nov 1994 08:49:37 GMT`, RFC 9110 §5.6.7) to epoch seconds;
+/// a day its month does not have (`31 Apr`) is unreadable.
 enum HTTPDate {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -10,15 +13,9 @@ enum HTTPDate {
         // Every field bounded before any arithmetic: a server's "Date" such as year 9223372036854775807 or hour
         // -9223372036854775807 must not overflow (RFC 9110 §5.6.7: 4-digit year, 2-digit fields).
         guard time.count == 3, let h = Int(time[0]), let m = Int(time[1]), let s = Int(time[2]),
-              (1...31).contains(day), (1...9999).contains(year), (0...23).contains(h), (0...59).contains(m), (0...60).contains(s)
+              (1...9999).contains(year), let date = CivilDate(year: Int64(year), month: Int64(monthIndex + 1), day: Int64(day)),
+              (0...23).contains(h), (0...59).contains(m), (0...60).contains(s)
         else { return nil }
-        let month = Int64(monthIndex + 1)
-        let y = month <= 2 ? Int64(year) - 1 : Int64(year)
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + Int64(day) - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let days = era * 146_097 + doe - 719_468
-        return Double(days * 86400 + Int64(h * 3600 + m * 60 + s))
+        return Double(date.daysSinceEpoch * 86400 + Int64(h * 3600 + m * 60 + s))
     }
 }

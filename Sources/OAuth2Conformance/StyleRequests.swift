@@ -26,7 +26,7 @@ struct StyleRequests {
             body = Array(JSONValue.object(JSONObject(members)).compact.utf8)
         case .tenantTokenManager:
             headers.append(ProbeHeader("Content-Type", "application/json"))
-            headers.append(ProbeHeader("X-SPACE-AUTH-KEY", "Basic " + StandardBase64.encode(Array("\(e.clientID):\(secret)".utf8))))
+            headers.append(ProbeHeader("X-SPACE-AUTH-KEY", "Basic " + Base64.encode(Array("\(e.clientID):\(secret)".utf8))))
             let object: JSONValue = .object(JSONObject([
                 .init(name: "appName", value: .string(e.appName ?? "")),
                 .init(name: "appVersion", value: .string(e.appVersion ?? "")),
@@ -39,15 +39,15 @@ struct StyleRequests {
             if let scope = e.scope { pairs.append(("scope", scope)) }
             if let audience = e.audience { pairs.append(("audience", audience)) }
             headers.append(ProbeHeader("Content-Type", "application/x-www-form-urlencoded"))
-            body = Array(FormEncoding.body(pairs).utf8)
+            body = Array(FormURLEncoding.body(pairs).utf8)
         case .clientSecretBasic:
-            let credentials = FormEncoding.encode(e.clientID) + ":" + FormEncoding.encode(secret)
-            headers.append(ProbeHeader("Authorization", "Basic " + StandardBase64.encode(Array(credentials.utf8))))
+            let credentials = FormURLEncoding.encode(e.clientID) + ":" + FormURLEncoding.encode(secret)
+            headers.append(ProbeHeader("Authorization", "Basic " + Base64.encode(Array(credentials.utf8))))
             var pairs = [("grant_type", grantType)]
             if let scope = e.scope { pairs.append(("scope", scope)) }
             if let audience = e.audience { pairs.append(("audience", audience)) }
             headers.append(ProbeHeader("Content-Type", "application/x-www-form-urlencoded"))
-            body = Array(FormEncoding.body(pairs).utf8)
+            body = Array(FormURLEncoding.body(pairs).utf8)
         }
         for header in e.headers { headers.append(ProbeHeader(header.name, header.value)) }
         return ProbeRequest(method: "POST", url: e.tokenURL, headers: headers, body: body)
@@ -64,7 +64,7 @@ struct StyleRequests {
         ]))
         var headers = [
             ProbeHeader("Accept", "application/json"), ProbeHeader("Content-Type", "application/json"),
-            ProbeHeader("X-SPACE-AUTH-KEY", "Basic " + StandardBase64.encode(Array("\(e.clientID):\(e.clientSecret.reveal())".utf8))),
+            ProbeHeader("X-SPACE-AUTH-KEY", "Basic " + Base64.encode(Array("\(e.clientID):\(e.clientSecret.reveal())".utf8))),
         ]
         for header in e.headers { headers.append(ProbeHeader(header.name, header.value)) }
         return ProbeRequest(method: "POST", url: Self.sibling(e.tokenURL, "oauthTokens"), headers: headers, body: Array(object.compact.utf8))
@@ -83,54 +83,5 @@ struct StyleRequests {
         if base.hasSuffix("/oauth/token") { return String(base.dropLast("/oauth/token".count)) + "/" + name }
         if let slash = base.lastIndex(of: "/") { return String(base[..<slash]) + "/" + name }
         return base + "/" + name
-    }
-}
-
-/// `application/x-www-form-urlencoded` (RFC 6749 Appendix B): unreserved kept, space as `+`, the rest `%XX`.
-enum FormEncoding {
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "*"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): out += "+"
-            default:
-                let hex = Array("0123456789ABCDEF".unicodeScalars)
-                out += "%"
-                out.unicodeScalars.append(hex[Int(byte >> 4)])
-                out.unicodeScalars.append(hex[Int(byte & 15)])
-            }
-        }
-        return out
-    }
-
-    static func body(_ pairs: [(String, String)]) -> String {
-        pairs.map { encode($0.0) + "=" + encode($0.1) }.joined(separator: "&")
-    }
-}
-
-/// Standard base64 with padding (RFC 4648 §4), for HTTP Basic credentials.
-enum StandardBase64 {
-    static func encode(_ bytes: [UInt8]) -> String {
-        let table = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var i = 0
-        while i + 2 < bytes.count {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2])
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], table[Int(n & 63)]]
-            i += 3
-        }
-        let rest = bytes.count - i
-        if rest == 1 {
-            let n = UInt32(bytes[i]) << 16
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], UInt8(ascii: "="), UInt8(ascii: "=")]
-        } else if rest == 2 {
-            let n = UInt32(bytes[i]) << 16 | UInt32(bytes[i + 1]) << 8
-            out += [table[Int(n >> 18 & 63)], table[Int(n >> 12 & 63)], table[Int(n >> 6 & 63)], UInt8(ascii: "=")]
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -4,12 +4,6 @@ import Logging
 import NIOCore
 import NIOPosix
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Puts a ``MockService`` on a Hummingbird 2 HTTP/1.1 server bound to 127.0.0.1.
 ///
 /// In-process (tests, `jwt conform --mock`): ``start(service:port:log:)`` → ``RunningMockServer`` with the base URL,
@@ -19,7 +13,7 @@ public enum MockServer {
     /// Builds the service from a configuration: loads or generates the signing key. `readFile` reads `key_file`.
     public static func makeService(
         configuration: MockConfiguration, readFile: (String) -> [UInt8]? = { _ in nil },
-        now: @escaping @Sendable () -> Double = MockServer.systemNow
+        now: @escaping @Sendable () -> Double = SystemClock.now
     ) throws(MockServerError) -> MockService {
         let signer: MockTokenSigner
         if let path = configuration.keyFile {
@@ -29,12 +23,6 @@ public enum MockServer {
             signer = try MockTokenSigner.generated(algorithm: configuration.algorithm, keyID: configuration.keyID)
         }
         return try MockService(configuration: configuration, signer: signer, now: now)
-    }
-
-    @Sendable public static func systemNow() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
     /// For a process that does nothing but serve the mock (`jwt mock`): runs Swift concurrency on NIO's event loops,

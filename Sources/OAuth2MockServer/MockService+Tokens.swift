@@ -96,24 +96,12 @@ extension MockService {
         if let replaced = transportFault(fault) { return replaced }
         do {
             let members = try tokenMembers(grant, style: style, fault: fault)
-            var response = MockResponse.json(200, Self.tokenBody(members), noStore: fault != .noCacheControl)
+            var response = MockResponse.json(200, JSONValue.object(members).compact, noStore: fault != .noCacheControl)
             response.logNote = "client=\(grant.client.clientID)"
             return finish(response, fault: fault)
         } catch {
             return OAuthErrorResponse.make(500, "server_error", "token signing failed")
         }
-    }
-
-    /// The response JSON with `access_token` first. The token is written directly: a compact JWS is base64url and
-    /// dots only, so it needs no escaping, and the generic string writer is the hot spot of the token route.
-    static func tokenBody(_ members: JSONObject) -> String {
-        guard let token = members["access_token"]?.stringValue,
-            token.utf8.allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
-        else { return FastEncoding.compact(members) }
-        var rest = members
-        rest["access_token"] = nil
-        let tail = FastEncoding.compact(rest)
-        return "{\"access_token\":\"" + token + "\"" + (rest.isEmpty ? "}" : "," + tail.dropFirst())
     }
 
     /// `POST /oauth/token`: seed 000's JSON body, or RFC 6749 form with `client_secret_basic` / `client_secret_post`.

@@ -70,13 +70,13 @@ public final class MockTokenSigner: Sendable {
 
     /// The compact JWS for `claims`.
     public func sign(_ claims: JSONObject, variant: Variant = .normal) throws(MockServerError) -> String {
-        let payload = Array(FastEncoding.compact(claims).utf8)
+        let payload = Array(JSONValue.object(claims).compact.utf8)
         do {
             switch variant {
             case .normal:
-                let signingInput = headerPrefix + FastEncoding.base64URL(payload)
+                let signingInput = headerPrefix + Base64URL.encode(payload)
                 let signature = try JWSSigner.sign(algorithm: algorithm, signingInput: Array(signingInput.utf8), key: key)
-                return signingInput + "." + FastEncoding.base64URL(signature)
+                return signingInput + "." + Base64URL.encode(signature)
             case .unknownKey:
                 return try JWSSigner.sign(header: unknownHeader, payload: payload, key: unknownKey)
             case .unsecured:

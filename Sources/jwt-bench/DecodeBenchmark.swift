@@ -1,10 +1,6 @@
 import JOSECore
 import JWTValidation
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// In-process decode throughput: parse + classify + header + claims of a typical ~800-byte access token, one core.
 enum DecodeBenchmark {
     /// A realistic access token: RS256 header with kid, 14 claims, 256-byte signature → about 800 bytes.
@@ -15,11 +11,7 @@ enum DecodeBenchmark {
         return Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(payload.utf8)) + "." + Base64URL.encode(signature)
     }
 
-    static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
+    static func now() -> Double { SystemClock.monotonic() }
 
     /// Decodes exactly `count` tokens (for instruction counting with `perf stat`).
     static func runCount(_ count: Int) {

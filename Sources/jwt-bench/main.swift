@@ -12,6 +12,7 @@ import JOSECore
 //
 // Usage: jwt-bench [--seconds S] [ALG ...]      (default 2 s per row; ALG among HS256 RS256 ES256 EdDSA, …)
 //        jwt-bench decode [COUNT]               (decode throughput of a ~900-byte access token; COUNT: fixed count)
+//        jwt-bench encode [SECONDS]             (the mock's token-route encoders: compact JSON, base64url)
 
 struct Options {
     var seconds = 2.0
@@ -25,6 +26,10 @@ func parseOptions() -> Options {
         } else {
             DecodeBenchmark.run()
         }
+        exit(0)
+    }
+    if CommandLine.arguments.dropFirst().first == "encode" {
+        EncodeBenchmark.run(seconds: CommandLine.arguments.dropFirst(2).first.flatMap { Double($0) } ?? 1)
         exit(0)
     }
     var options = Options()

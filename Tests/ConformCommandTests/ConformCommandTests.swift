@@ -16,7 +16,7 @@ final class Capture: Sendable {
 
     func environment(_ variables: [String: String]) -> CommandEnvironment {
         CommandEnvironment(
-            now: MockServer.systemNow,
+            now: SystemClock.now,
             writeOut: { text in self.stdout.withLock { $0 += text } },
             writeErr: { text in self.stderr.withLock { $0 += text } },
             readStdin: { _ throws(JWTCommandsError) in [] },

@@ -16,7 +16,7 @@ enum Fixture {
                 CheckResult(id: "SCP-03", title: "no forbidden scope granted", severity: .fail, status: .skip, message: "no forbidden scopes configured", reference: "RFC 6749 §3.3"),
             ],
             scopeAudit: ScopeAudit(granted: ["admin", "read"], missing: [], excess: ["admin"]),
-            tokenFingerprint: "sha256:0123456789ab", startedAt: 1_800_000_000.5, duration: 0.0456, networkTime: 0.03, reachable: true
+            tokenFingerprint: "sha256:0123456789abcdef", startedAt: 1_800_000_000.5, duration: 0.0456, networkTime: 0.03, reachable: true
         ),
         EndpointResult(
             name: "down", style: "client-secret-basic", url: "http://127.0.0.1:9/oauth2/token",

@@ -15,7 +15,9 @@ import Testing
         #expect(UTCTime.parse(text) == seconds)
     }
 
-    @Test(arguments: ["2024-13-01T00:00:00Z", "2024-01-01 00:00:00", "soon", "2024-01-01T00:00:00+02:00", ""])
+    /// RFC 3339 §5.7: a day its month does not have (30 February, 29 February outside a leap year) is no time.
+    @Test(arguments: ["2024-13-01T00:00:00Z", "2024-01-01 00:00:00", "soon", "2024-01-01T00:00:00+02:00", "",
+                      "2023-02-29T00:00:00Z", "2024-02-30T00:00:00Z", "2024-04-31T00:00:00Z", "1900-02-29T00:00:00Z"])
     func rejects(text: String) { #expect(UTCTime.parse(text) == nil) }
 
     @Test(arguments: [

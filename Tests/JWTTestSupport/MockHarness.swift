@@ -12,7 +12,7 @@ public enum MockHarness {
     /// Runs `body` with a fresh mock server (its own key, counters and port).
     public static func withMock<T: Sendable>(
         _ configuration: MockConfiguration = .demo,
-        now: @escaping @Sendable () -> Double = MockServer.systemNow,
+        now: @escaping @Sendable () -> Double = SystemClock.now,
         _ body: (RunningMockServer, MockService) async throws -> T
     ) async throws -> T {
         let service = try MockServer.makeService(configuration: configuration, now: now)

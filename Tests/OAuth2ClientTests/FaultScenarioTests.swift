@@ -87,7 +87,7 @@ struct FaultScenarioTests {
                 Issue.record("\(fault): not a JWS")
                 return
             }
-            #expect(judge(jws.header, try jws.claims.get(), MockServer.systemNow()), "\(fault)")
+            #expect(judge(jws.header, try jws.claims.get(), SystemClock.now()), "\(fault)")
         case (_, .failure(let error)):
             Issue.record("\(fault): unexpected error \(error)")
         case (_, .success(let token)):

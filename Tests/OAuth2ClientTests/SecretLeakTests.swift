@@ -1,3 +1,4 @@
+import JOSECore
 import JWTTestSupport
 import OAuth2MockServer
 import Testing
@@ -80,7 +81,7 @@ struct SecretLeakTests {
         let token = AccessToken("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
         for text in ["\(token)", String(reflecting: token)] {
             #expect(!text.contains("eyJ"))
-            #expect(text.contains("sha256:"))
+            #expect(text.contains("<token \(TokenFingerprint.of(token.value))>"))
         }
     }
 
@@ -102,7 +103,7 @@ struct SecretLeakTests {
         #expect(form == "grant_type=client_credentials&client_id=me&client_secret=<redacted>")
         let json = Redactor.body(Array(#"{"client_secret":"sec-value","nested":{"access_token":"tok-value"},"list":[{"refresh_token":"ref-value"}]}"#.utf8), contentType: "application/json")
         #expect(!json.contains("sec-value") && !json.contains("tok-value") && !json.contains("ref-value"))
-        #expect(json.contains("sha256:"))
+        #expect(json.contains("<\(TokenFingerprint.of("tok-value"))>"))
         let broken = Redactor.body(Array(#"{"access_token":"abc"#.utf8), contentType: "application/json")
         #expect(broken == "<20 bytes, not JSON: not shown>")
     }

@@ -1,3 +1,4 @@
+import JOSECore
 import JWTTestSupport
 import OAuth2MockServer
 import Testing
@@ -30,7 +31,7 @@ struct TokenStyleFactoryTests {
         try await withMockAndHTTP { server, http in
             let counting = CountingTransport(base: http)
             let stack = TransportStack.make(network: counting, retry: .none)
-            let cache = try TokenCache(now: MockServer.systemNow)
+            let cache = try TokenCache(now: SystemClock.now)
             let client = TokenClient(transport: stack)
             let credentials = ClientCredentials(clientID: "demo-json", secret: Secret("demo-json-secret"))
             let first = try await client.cachedToken(style: JSONClientCredentialsStyle(), endpoint: server.baseURL + "/oauth/token", credentials: credentials, cache: cache)

@@ -1,4 +1,5 @@
 import Foundation
+import JOSECore
 import OAuth2Client
 import OAuth2Conformance
 import OAuth2MockServer
@@ -31,7 +32,7 @@ import Testing
         }
         let loaded = try loader.load(try suiteText(suite), name: suite)
         let runner = ConformanceRunner(transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(),
-                                       now: MockServer.systemNow, concurrency: concurrency)
+                                       now: SystemClock.now, concurrency: concurrency)
         let result = await runner.run(loaded)
         await transport.shutdown()
         await server.stop()
@@ -94,7 +95,7 @@ import Testing
         let suite = try SuiteLoader(variables: Self.variables(server, configuration)) { p throws(ConformanceError) in throw ConformanceError(.unreadableFile, p) }
             .load(text, name: "slow")
         let pool = TransportPool(transports.map { ClientTransportAdapter(transport: $0) })
-        let runner = ConformanceRunner(transport: pool, validator: ValidatorAdapter(), now: MockServer.systemNow)
+        let runner = ConformanceRunner(transport: pool, validator: ValidatorAdapter(), now: SystemClock.now)
         let clock = ContinuousClock()
         let start = clock.now
         let result = await runner.run(suite)

@@ -75,7 +75,9 @@ func ids(_ e: EndpointResult, _ status: CheckStatus) -> [String] { e.checks.filt
         #expect(e.checks.map(\.id) == expected)
         #expect(ids(e, .pass) == expected)
         #expect(e.scopeAudit == ScopeAudit(granted: ["read", "write"]))
+        // The same 16-digit name as `jwt verify` and the client's logs give the token (issue 10).
         #expect(e.tokenFingerprint?.hasPrefix("sha256:") == true)
+        #expect(e.tokenFingerprint?.utf8.count == TokenFingerprint.of("").utf8.count)
     }
 
     typealias Fault = (name: String, faults: FakeTokenServer.Faults, fail: [String], warn: [String])
