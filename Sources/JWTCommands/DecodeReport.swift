@@ -52,7 +52,15 @@ struct DecodeReport {
     }
 
     /// `expires in …` / `expired … ago` / `issued … ago` phrases per claim.
+    /// A time that is no usable instant (``NumericDate/isOutOfRange``) gets no relative phrase, only where it lies.
     static func phrase(for time: TokenInspection.TimeClaim) -> String {
+        if time.date.isOutOfRange {
+            switch time.date.range {
+            case .afterYear9999: return "past the year 9999"
+            case .beforeYear1: return "before the year 1"
+            case .notANumber, .inRange: return "not a time"
+            }
+        }
         let rel = RelativeTime.phrase(time.secondsFromNow)
         switch time.claim {
         case "exp": return time.secondsFromNow > 0 ? "expires \(rel)" : "expired \(rel)"
