@@ -12,6 +12,7 @@ import Synchronization
 public final class SharedHTTPClient: Sendable {
     public let configuration: TransportConfiguration
     private let state = Mutex(State.idle)
+    private let started = Mutex(0)
 
     private enum State: @unchecked Sendable {
         case idle
@@ -44,6 +45,9 @@ public final class SharedHTTPClient: Sendable {
         state.withLock { if case .running = $0 { return true } else { return false } }
     }
 
+    /// How many clients this value started: 0 when no request was made, never more than 1.
+    public var clientsStarted: Int { started.withLock { $0 } }
+
     /// Whether ``shutdown()`` ran.
     public var isShutDown: Bool {
         state.withLock { if case .shutDown = $0 { return true } else { return false } }
@@ -59,6 +63,7 @@ public final class SharedHTTPClient: Sendable {
             case .idle:
                 let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(configuration))
                 state = .running(client)
+                started.withLock { $0 += 1 }
                 return client
             }
         }
