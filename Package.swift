@@ -79,7 +79,6 @@ let package = Package(
             dependencies: [
                 "JOSECore", "JWTValidation", "OAuth2MockServer", "OAuth2Client", "OAuth2Conformance", "ConformanceReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: strict
         ),

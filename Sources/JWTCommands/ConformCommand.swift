@@ -3,7 +3,7 @@ import ArgumentParser
 /// `jwt conform SUITE...`: run conformance suites against token endpoints and write JUnit XML, Markdown and JSON
 /// reports (issue 5). Exit 0 when no check fails, 1 when any fails, 65 for a bad suite, 69 only when nothing at all
 /// could be reached.
-public struct ConformCommand: ParsableCommand {
+public struct ConformCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "conform",
         abstract: "Check token endpoints against conformance suites; write JUnit XML and Markdown reports.",
@@ -39,17 +39,20 @@ public struct ConformCommand: ParsableCommand {
     @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
     public var mock = false
 
+    /// Largest `--concurrency` (and the HTTP client's connections to one host).
+    public static let maxConcurrency = 256
+
     public init() {}
 
     public func validate() throws {
-        if let concurrency, !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1…256") }
+        if let concurrency, !(1...Self.maxConcurrency).contains(concurrency) { throw ValidationError("--concurrency must be 1…\(Self.maxConcurrency)") }
         if suites.count > 1, junit != nil || markdown != nil || json != nil {
             throw ValidationError("--junit, --markdown and --json name one file: give one SUITE per run, or use the default reports/<suite>.* paths")
         }
     }
 
-    public func run() throws {
-        let code = ConformRunner(options: self).runBlocking(environment: .live)
+    public func run() async throws {
+        let code = await ConformRunner(options: self).run(environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }
 }

@@ -1,5 +1,4 @@
 import ConformanceReports
-import Dispatch
 import JOSECore
 import OAuth2Client
 import OAuth2Conformance
@@ -15,8 +14,10 @@ public struct ConformRunner: Sendable {
     public var concurrency: Int?
     public var mock: Bool
     public var files: ReportFiles = .live
-    /// Builds the HTTP transport (tests may inject one); the default is AsyncHTTPClient.
-    public var makeTransport: @Sendable () -> any HTTPTransport = { AsyncHTTPTransport() }
+    /// Builds the HTTP transport (tests may inject one, and shut it down themselves); `nil`: AsyncHTTPClient through
+    /// the run's one ``OAuth2Client/SharedHTTPClient``, started on the first request and shut down before ``run(environment:)``
+    /// returns.
+    public var makeTransport: (@Sendable () -> any HTTPTransport)?
     /// The embedded default suite's text (the same as `conformance/mock.yaml`).
     public static var defaultSuiteYAML: String { DefaultSuite.yaml }
     /// Largest suite file read.
@@ -32,8 +33,17 @@ public struct ConformRunner: Sendable {
         self.mock = options.mock || options.suites.isEmpty
     }
 
-    /// Runs every suite; returns the exit code (see ``ConformCommand``).
+    /// Runs every suite; returns the exit code (see ``ConformCommand``). The HTTP client is shut down on every path.
     public func run(environment: CommandEnvironment) async -> JWTExit {
+        // One client for every endpoint of every suite: its per-host connection limit is the largest concurrency
+        // allowed, so each endpoint in flight has its own connection (AsyncHTTPClient's default is 8).
+        let configuration = TransportConfiguration(maxConnectionsPerHost: ConformCommand.maxConcurrency)
+        return await SharedHTTPClient.withClient(configuration: configuration) { http in
+            await run(environment: environment, transport: makeTransport?() ?? AsyncHTTPTransport(shared: http))
+        }
+    }
+
+    private func run(environment: CommandEnvironment, transport: any HTTPTransport) async -> JWTExit {
         var environment = environment
         let inActions = !(environment.variables["GITHUB_ACTIONS"] ?? "").isEmpty
         var server: RunningMockServer?
@@ -50,7 +60,6 @@ public struct ConformRunner: Sendable {
                 return JWTExit(error.errorClass)
             }
         }
-        var transports: [any HTTPTransport] = []
         var worst: JWTExit = .ok
         var anyReached = false
         var loadFailure: JWTExit?
@@ -67,11 +76,8 @@ public struct ConformRunner: Sendable {
             }
             let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
             console.start()
-            let needed = TransportPool.size(forConcurrency: concurrency ?? suite.defaults.concurrency)
-            while transports.count < needed { transports.append(makeTransport()) }
-            let pool = TransportPool(transports.prefix(needed).map { ClientTransportAdapter(transport: $0) })
             let runner = ConformanceRunner(
-                transport: pool, validator: ValidatorAdapter(), now: environment.now,
+                transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(), now: environment.now,
                 concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
             )
             let result = await runner.run(suite)
@@ -85,7 +91,6 @@ public struct ConformRunner: Sendable {
             }
             if result.failed, worst == .ok { worst = .failed }
         }
-        for case let client as AsyncHTTPTransport in transports { await client.shutdown() }
         if let server { await server.stop() }
         if let loadFailure { return loadFailure }
         if !anyReached, worst == .failed { return .unavailable }
@@ -152,10 +157,5 @@ public struct ConformRunner: Sendable {
             try files.append(summary, StepSummary.trimmed(markdownText) + "\n")
         }
         return written
-    }
-
-    /// Runs ``run(environment:)`` from synchronous code (the root command is synchronous).
-    public func runBlocking(environment: CommandEnvironment) -> JWTExit {
-        blockingRun { await run(environment: environment) }
     }
 }

@@ -106,14 +106,8 @@ public struct EncodeRunner {
             return chosen
         }
         let sources = KeySources(secretFile: options.secretFile, secretVariable: options.secretEnv)
-        let keys = try sources.load(environment: environment, fetcher: NoFetcher())
-        return keys[0]
-    }
-}
-
-/// A fetcher for callers that never fetch.
-struct NoFetcher: KeyFetcher {
-    func fetch(_ url: String, limit: Int) throws(JWTCommandsError) -> KeyFetchResponse {
-        throw JWTCommandsError.unreachable("\(url): fetching is not allowed here")
+        let keys = try sources.secretKeys(environment: environment)
+        guard let key = keys.first else { throw JWTCommandsError.usage("no key: give --key, --secret-file or --secret-env") }
+        return key
     }
 }

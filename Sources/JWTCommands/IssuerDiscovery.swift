@@ -19,14 +19,14 @@ struct IssuerDiscovery {
     }
 
     /// The `jwks_uri` of `issuer`.
-    func jwksURI(issuer: String) throws(JWTCommandsError) -> String {
+    func jwksURI(issuer: String) async throws(JWTCommandsError) -> String {
         if let refusal = KeyURLPolicy.refusal(issuer) { throw JWTCommandsError.usage("--issuer: \(refusal)") }
         guard let urls = Self.metadataURLs(for: issuer) else { throw JWTCommandsError.usage("--issuer: '\(issuer)' is not a valid issuer URL") }
         var failures: [String] = []
         for url in urls {
             let response: KeyFetchResponse
             do throws(JWTCommandsError) {
-                response = try fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
+                response = try await fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
             } catch {
                 failures.append(error.message)
                 continue

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The root command: `jwt <subcommand>`.
-public struct JWTCommand: ParsableCommand {
+public struct JWTCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jwt",
         abstract: "Inspect, verify and conformance-test JSON Web Tokens.",

@@ -5,7 +5,7 @@ import OAuth2Client
 public protocol KeyFetcher: Sendable {
     /// GETs `url`; at most `limit` body bytes. Throws ``JWTCommandsError/unreachable(_:)`` when the server cannot be
     /// reached, times out, answers with a redirect (none is followed), or the body is larger than `limit`.
-    func fetch(_ url: String, limit: Int) throws(JWTCommandsError) -> KeyFetchResponse
+    func fetch(_ url: String, limit: Int) async throws(JWTCommandsError) -> KeyFetchResponse
 }
 
 public struct KeyFetchResponse: Sendable, Equatable {

@@ -16,12 +16,12 @@ struct KeySources {
     /// Key files are small; anything bigger is not a key.
     static let maxFileBytes = 1 << 20
 
-    func load(environment: CommandEnvironment, fetcher: any KeyFetcher) throws(JWTCommandsError) -> [JWSKey] {
-        try loadReport(environment: environment, fetcher: fetcher).keys
+    func load(environment: CommandEnvironment, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> [JWSKey] {
+        try await loadReport(environment: environment, fetcher: fetcher).keys
     }
 
     /// The keys, and a warning (source, kid, reason) for each JWK Set member skipped as unusable (RFC 7517 §5).
-    func loadReport(environment: CommandEnvironment, fetcher: any KeyFetcher) throws(JWTCommandsError) -> (keys: [JWSKey], warnings: [String]) {
+    func loadReport(environment: CommandEnvironment, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> (keys: [JWSKey], warnings: [String]) {
         var keys: [JWSKey] = []
         var warnings: [String] = []
         func add(_ loaded: KeyLoader.Loaded, _ source: String) {
@@ -35,16 +35,23 @@ struct KeySources {
         for source in jwks {
             if KeyURLPolicy.parts(source) != nil {
                 if let refusal = KeyURLPolicy.refusal(source) { throw JWTCommandsError.usage("--jwks: \(refusal)") }
-                add(try Self.fetchSet(source, fetcher: fetcher), source)
+                add(try await Self.fetchSet(source, fetcher: fetcher), source)
             } else {
                 let bytes = try read(source, environment: environment)
                 do throws(JOSEError) { add(try KeyLoader.loadReport(bytes), "--jwks \(source)") } catch { throw JWTCommandsError.badKey("--jwks \(source)", error) }
             }
         }
         if let issuer {
-            let uri = try IssuerDiscovery(fetcher: fetcher).jwksURI(issuer: issuer)
-            add(try Self.fetchSet(uri, fetcher: fetcher), uri)
+            let uri = try await IssuerDiscovery(fetcher: fetcher).jwksURI(issuer: issuer)
+            add(try await Self.fetchSet(uri, fetcher: fetcher), uri)
         }
+        keys += try secretKeys(environment: environment)
+        return (keys, warnings)
+    }
+
+    /// The HMAC keys of `--secret-file` and `--secret-env` (no I/O but reading the file; `encode` needs no more).
+    func secretKeys(environment: CommandEnvironment) throws(JWTCommandsError) -> [JWSKey] {
+        var keys: [JWSKey] = []
         if let secretFile {
             keys.append(try Self.hmacKey(try read(secretFile, environment: environment), source: "--secret-file \(secretFile)"))
         }
@@ -54,7 +61,7 @@ struct KeySources {
             }
             keys.append(try Self.hmacKey(Array(value.utf8), source: "--secret-env \(name)"))
         }
-        return (keys, warnings)
+        return keys
     }
 
     private func read(_ path: String, environment: CommandEnvironment) throws(JWTCommandsError) -> [UInt8] {
@@ -64,8 +71,8 @@ struct KeySources {
     }
 
     /// GETs a JWK Set (RFC 7517 §5).
-    static func fetchSet(_ url: String, fetcher: any KeyFetcher) throws(JWTCommandsError) -> KeyLoader.Loaded {
-        let response = try fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
+    static func fetchSet(_ url: String, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> KeyLoader.Loaded {
+        let response = try await fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
         guard response.status == 200 else { throw JWTCommandsError.unreachable("\(url): HTTP \(response.status)") }
         do throws(JOSEError) {
             let value = try JSONParser().parse(response.body, context: "JWKS")

@@ -1,10 +1,9 @@
 import ArgumentParser
-import Dispatch
 import JOSECore
 import OAuth2MockServer
 
 /// `jwt mock`: a local OAuth 2.0 token server speaking the four vendor styles (issue 4 §3).
-public struct MockCommand: ParsableCommand {
+public struct MockCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "mock",
         abstract: "Run a local mock token server (the four vendor styles, JWKS, metadata, a protected API, fault scenarios).",
@@ -29,9 +28,11 @@ public struct MockCommand: ParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
     }
 
-    public func run() throws {
-        MockServer.useEventLoopsAsGlobalExecutor()
-        let code = MockRunner(options: self).runBlocking(environment: .live)
+    /// Serves until SIGINT/SIGTERM (Hummingbird's graceful shutdown), then returns: the process exits 0. The mock makes
+    /// no HTTP requests, so no HTTP client is started. Swift concurrency runs on NIO's event loops when the process
+    /// was started through ``JWTCommand/runMain(_:)`` (installed there, before the first task).
+    public func run() async throws {
+        let code = await MockRunner(options: self).run(environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }
 }
@@ -88,10 +89,5 @@ public struct MockRunner: Sendable {
             environment.writeError("mock", error.message)
             return error.exit
         }
-    }
-
-    /// Runs ``run(environment:)`` from synchronous code (the root command is synchronous).
-    public func runBlocking(environment: CommandEnvironment) -> JWTExit {
-        blockingRun { await run(environment: environment) }
     }
 }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import JOSECore
 import JWTValidation
+import OAuth2Client
 
 /// `jwt verify [TOKEN]`: check a token's signature, header and claims; every check is reported.
-public struct VerifyCommand: ParsableCommand {
+public struct VerifyCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Verify a token's signature and claims; report every check.",
@@ -126,8 +127,12 @@ public struct VerifyCommand: ParsableCommand {
         if let problem = usageProblem() { throw ValidationError(problem) }
     }
 
-    public func run() throws {
-        let code = VerifyRunner(options: self, fetcher: TransportKeyFetcher()).run(environment: .live)
+    /// One HTTP client for the run, started only if a key source is a URL, shut down before the exit code is
+    /// returned, whatever the outcome.
+    public func run() async throws {
+        let code = await SharedHTTPClient.withClient { http in
+            await VerifyRunner(options: self, fetcher: TransportKeyFetcher(http: http)).run(environment: .live)
+        }
         if code != .ok { throw ExitCode(code.rawValue) }
     }
 }

@@ -15,13 +15,13 @@ public struct VerifyRunner {
     }
 
     /// Runs and returns the exit code. Single-token output is written whole at the end.
-    public func run(environment: CommandEnvironment) -> JWTExit {
+    public func run(environment: CommandEnvironment) async -> JWTExit {
         do throws(JWTCommandsError) {
             if let problem = options.usageProblem() { throw JWTCommandsError.usage(problem) }
             if let batch = options.batch {
-                return try runBatch(batch, environment: environment)
+                return try await runBatch(batch, environment: environment)
             }
-            let (keys, keyWarnings) = try options.keySources.loadReport(environment: environment, fetcher: fetcher)
+            let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, fetcher: fetcher)
             let text = try TokenInput.read(options.token, environment: environment, limit: limits.maxTokenBytes)
             let jws = try Self.parse(text, limits: limits)
             let validationOptions = options.validationOptions(now: environment.now())
@@ -55,8 +55,8 @@ public struct VerifyRunner {
         }
     }
 
-    private func runBatch(_ source: String, environment: CommandEnvironment) throws(JWTCommandsError) -> JWTExit {
-        let (keys, keyWarnings) = try options.keySources.loadReport(environment: environment, fetcher: fetcher)
+    private func runBatch(_ source: String, environment: CommandEnvironment) async throws(JWTCommandsError) -> JWTExit {
+        let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, fetcher: fetcher)
         // Skipped keys are said once, on stderr beside the summary: stdout stays one JSON line per token.
         for warning in keyWarnings { environment.writeErr("jwt verify: warning: \(warning)\n") }
         let validator = Validator(options: options.validationOptions(now: environment.now()))

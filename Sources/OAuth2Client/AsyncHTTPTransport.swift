@@ -9,24 +9,27 @@ import NIOHTTP1
 /// blindly). TLS certificate verification is on; ``TransportConfiguration/insecure`` turns it off for loopback only.
 public final class AsyncHTTPTransport: HTTPTransport {
     public let configuration: TransportConfiguration
-    private let client: HTTPClient
+    private let http: SharedHTTPClient
+    /// Whether ``shutdown()`` stops the client: only for a transport that made its own.
+    private let ownsClient: Bool
 
+    /// A transport with its own client (started on the first request); call ``shutdown()`` once when done.
     public init(configuration: TransportConfiguration = TransportConfiguration()) {
         self.configuration = configuration
-        let timeout = HTTPClient.Configuration.Timeout(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
-        var clientConfiguration: HTTPClient.Configuration
-        if configuration.insecure {
-            clientConfiguration = HTTPClient.Configuration(certificateVerification: .none, redirectConfiguration: .disallow, timeout: timeout)
-        } else {
-            clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
-        }
-        clientConfiguration.decompression = .disabled
-        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: clientConfiguration)
+        self.http = SharedHTTPClient(configuration: configuration)
+        self.ownsClient = true
     }
 
-    /// Closes pooled connections. Call once when done.
+    /// A transport over the process's shared client; its owner shuts it down, not this transport.
+    public init(shared http: SharedHTTPClient) {
+        self.configuration = http.configuration
+        self.http = http
+        self.ownsClient = false
+    }
+
+    /// Closes pooled connections of a client this transport owns; a no-op over a shared one.
     public func shutdown() async {
-        try? await client.shutdown()
+        if ownsClient { await http.shutdown() }
     }
 
     public func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
@@ -45,7 +48,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let response = try await client.execute(outgoing, deadline: deadline)
+            let response = try await http.client().execute(outgoing, deadline: deadline)
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxResponseBytes {
                 throw OAuth2ClientError(.responseTooLarge, "response body of \(length) bytes is over the \(configuration.maxResponseBytes)-byte limit", status: Int(response.status.code))
             }

@@ -1,4 +1,4 @@
-/// Settings of ``AsyncHTTPTransport``.
+/// Settings of ``AsyncHTTPTransport`` and the ``SharedHTTPClient`` under it.
 public struct TransportConfiguration: Sendable, Equatable {
     /// Time to establish the TCP (and TLS) connection.
     public var connectTimeout: Duration
@@ -8,13 +8,18 @@ public struct TransportConfiguration: Sendable, Equatable {
     public var maxResponseBytes: Int
     /// Turns TLS certificate verification off. Refused for any host that is not loopback (tests only).
     public var insecure: Bool
+    /// HTTP/1.1 connections kept to one host at once (AsyncHTTPClient's soft limit; its default is 8). `jwt conform`
+    /// raises it to its concurrency so every endpoint in flight has its own connection on the one client.
+    public var maxConnectionsPerHost: Int
 
     public init(
         connectTimeout: Duration = .seconds(5),
         totalTimeout: Duration = .seconds(30),
         maxResponseBytes: Int = 1 << 20,
-        insecure: Bool = false
+        insecure: Bool = false,
+        maxConnectionsPerHost: Int = 8
     ) {
+        self.maxConnectionsPerHost = maxConnectionsPerHost
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxResponseBytes = maxResponseBytes

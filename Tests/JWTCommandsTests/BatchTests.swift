@@ -13,10 +13,10 @@ import JOSECore
         return (dir, keys, harness, good, expired)
     }
 
-    @Test func oneJSONLinePerTokenNeverTheToken() throws {
+    @Test func oneJSONLinePerTokenNeverTheToken() async throws {
         let (dir, keys, harness, good, expired) = try Self.setup()
         let input = try dir.write("tokens.txt", "\(good)\n\nBearer \(expired)\r\nnot-a-token\n  \(good)  \n")
-        #expect(try harness.verify(["--batch", input, "--secret-file", keys.publicPath]) == .failed)
+        #expect(try await harness.verify(["--batch", input, "--secret-file", keys.publicPath]) == .failed)
         let lines = harness.out.split(separator: "\n").map(String.init)
         #expect(lines == [
             #"{"line":1,"verdict":"pass","failed":[],"scopes":["read","write"]}"#,
@@ -29,37 +29,37 @@ import JOSECore
         #expect(harness.err == "jwt verify --batch: 4 tokens: 2 passed, 1 failed, 1 malformed\n")
     }
 
-    @Test func allPassIsZero() throws {
+    @Test func allPassIsZero() async throws {
         let (dir, keys, harness, good, _) = try Self.setup()
         let input = try dir.write("tokens.txt", String(repeating: good + "\n", count: 50))
-        #expect(try harness.verify(["--batch", input, "--secret-file", keys.publicPath, "--scope", "read"]) == .ok)
+        #expect(try await harness.verify(["--batch", input, "--secret-file", keys.publicPath, "--scope", "read"]) == .ok)
         #expect(harness.out.split(separator: "\n").count == 50)
         #expect(harness.err.contains("50 tokens: 50 passed, 0 failed"))
     }
 
-    @Test func stdinBatch() throws {
+    @Test func stdinBatch() async throws {
         let (_, keys, harness, good, expired) = try Self.setup()
-        let code = try harness.verify(["--batch", "-", "--secret-file", keys.publicPath], stdinLines: Array("\(good)\n\(expired)".utf8))
+        let code = try await harness.verify(["--batch", "-", "--secret-file", keys.publicPath], stdinLines: Array("\(good)\n\(expired)".utf8))
         #expect(code == .failed)
         #expect(harness.out.split(separator: "\n").count == 2)
     }
 
-    @Test func unreadableInputIs65() throws {
+    @Test func unreadableInputIs65() async throws {
         let (dir, keys, harness, good, _) = try Self.setup()
         let binary = try dir.write("binary.bin", Array(good.utf8) + [0x0A, 0x00, 0x01, 0x02, 0xFF, 0x00, 0x0A])
-        #expect(try harness.verify(["--batch", binary, "--secret-file", keys.publicPath]) == .malformed)
+        #expect(try await harness.verify(["--batch", binary, "--secret-file", keys.publicPath]) == .malformed)
         #expect(harness.err.contains("NUL byte"))
         let long = try dir.write("long.txt", [UInt8](repeating: 0x41, count: FDLineReader.maxLineBytes + 10))
         harness.reset()
-        #expect(try harness.verify(["--batch", long, "--secret-file", keys.publicPath]) == .malformed)
+        #expect(try await harness.verify(["--batch", long, "--secret-file", keys.publicPath]) == .malformed)
         #expect(harness.err.contains("longer than"))
     }
 
-    @Test func missingBatchFileIs66AndTokenWithBatchIsUsage() throws {
+    @Test func missingBatchFileIs66AndTokenWithBatchIsUsage() async throws {
         let (dir, keys, harness, good, _) = try Self.setup()
-        #expect(try harness.verify(["--batch", dir.path + "/none.txt", "--secret-file", keys.publicPath]) == .noInput)
-        #expect(try harness.verify([good, "--batch", "-", "--secret-file", keys.publicPath]) == .usage)
-        #expect(try harness.verify(["--batch", dir.path, "--secret-file", keys.publicPath]) == .noInput)
+        #expect(try await harness.verify(["--batch", dir.path + "/none.txt", "--secret-file", keys.publicPath]) == .noInput)
+        #expect(try await harness.verify([good, "--batch", "-", "--secret-file", keys.publicPath]) == .usage)
+        #expect(try await harness.verify(["--batch", dir.path, "--secret-file", keys.publicPath]) == .noInput)
     }
 
     /// The reader streams: many lines through a small buffer, last line without a newline, CRLF endings.

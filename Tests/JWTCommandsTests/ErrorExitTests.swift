@@ -46,7 +46,7 @@ import OAuth2MockServer
     }
 
     /// CLI-010 meant both "unusable key source" and "cannot write report"; now they are two codes and two exits.
-    @Test func aReportThatCannotBeWrittenIsNotAKeySourceError() throws {
+    @Test func aReportThatCannotBeWrittenIsNotAKeySourceError() async throws {
         let dir = try TempDir()
         let blocker = try dir.write("file", "not a folder")
         #expect(throws: JWTCommandsError.cannotWrite("")) { try ReportFiles.live.write(blocker + "/reports/x.xml", "<x/>") }
@@ -62,7 +62,7 @@ import OAuth2MockServer
         let empty = try dir.write("empty-secret", "")
         let token = try harness.token(["--alg", "HS256", "--secret-file", try dir.write("secret", String(repeating: "k", count: 40)), "--exp", "+1h"])
         harness.reset()
-        #expect(try harness.verify([token, "--secret-file", empty, "--json"]) == .malformed)
+        #expect(try await harness.verify([token, "--secret-file", empty, "--json"]) == .malformed)
         #expect(harness.out.contains(/"code"\s*:\s*"CLI-010"/), "\(harness.out)")
     }
 

@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func noRawControlCharacterReachesTheOutput(_ placement: String, _ p: Int, _ h: Int) throws {
+    func noRawControlCharacterReachesTheOutput(_ placement: String, _ p: Int, _ h: Int) async throws {
         let quoted = JSONValue.quoted(Self.hostile[h])
         let header = Self.placements[p].header.replacingOccurrences(of: "§", with: quoted)
         let payload = Self.placements[p].payload.replacingOccurrences(of: "§", with: quoted).replacingOccurrences(of: "¤", with: Self.hostile[h])
@@ -58,11 +58,11 @@ import Testing
                      "--scope", "read", "--allowed-scope", "read", "--require-claim", "jti"]
         for flags in [[], ["--json"]] {
             let harness = CommandHarness(now: Harness.fixedNow)
-            _ = try harness.verify([token] + rules + flags)
+            _ = try await harness.verify([token] + rules + flags)
             Self.check(harness.out + harness.err, "verify \(flags) \(label)")
         }
         let harness = CommandHarness(now: Harness.fixedNow)
-        _ = try harness.verify(["--batch", "-"] + rules, stdinLines: Array((token + "\n" + token + "\n").utf8))
+        _ = try await harness.verify(["--batch", "-"] + rules, stdinLines: Array((token + "\n" + token + "\n").utf8))
         Self.check(harness.out + harness.err, "verify --batch \(label)")
     }
 

@@ -42,7 +42,7 @@ import JOSECore
         if let refusal { #expect(found?.contains(refusal) == true) } else { #expect(found == nil) }
     }
 
-    @Test func discoveryTriesRFC8414ThenOpenID() throws {
+    @Test func discoveryTriesRFC8414ThenOpenID() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "d1")
         let issuer = "https://as.example/t"
         let fetcher = RecordingFetcher([
@@ -52,7 +52,7 @@ import JOSECore
         ])
         let token = try Self.signed(key, kid: "d1", claims: #"{"iss":"https://as.example/t","exp":1800000000}"#)
         let harness = CommandHarness()
-        #expect(try harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .ok, "\(harness.out)\(harness.err)")
+        #expect(try await harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .ok, "\(harness.out)\(harness.err)")
         #expect(fetcher.requests == ["https://as.example/.well-known/oauth-authorization-server/t",
                                      "https://as.example/t/.well-known/openid-configuration", "https://as.example/keys"])
         #expect(harness.out.contains("✓ ISS-01"))   // --issuer also sets the expected iss
@@ -64,24 +64,24 @@ import JOSECore
         (#"{"issuer":"https://as.example","jwks_uri":"http://evil.example/keys"}"#, .malformed, "plain http"),
         (#"not json"#, .malformed, "metadata"),
     ])
-    func discoveryRefusesBadMetadata(body: String, exit: JWTExit, message: String) throws {
+    func discoveryRefusesBadMetadata(body: String, exit: JWTExit, message: String) async throws {
         let fetcher = RecordingFetcher(["https://as.example/.well-known/oauth-authorization-server": KeyFetchResponse(status: 200, body: Array(body.utf8))])
         let harness = CommandHarness()
-        #expect(try harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: fetcher) == exit)
+        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: fetcher) == exit)
         #expect(harness.err.contains(message), "\(harness.err)")
         #expect(fetcher.requests.count == 1)
     }
 
-    @Test func unreachableSourcesAre69() throws {
+    @Test func unreachableSourcesAre69() async throws {
         let harness = CommandHarness()
-        #expect(try harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: RecordingFetcher()) == .unavailable)
-        #expect(try harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: RecordingFetcher()) == .unavailable)
+        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: RecordingFetcher()) == .unavailable)
+        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: RecordingFetcher()) == .unavailable)
         let notFound = RecordingFetcher(["https://as.example/jwks": KeyFetchResponse(status: 500, body: [])])
-        #expect(try harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: notFound) == .unavailable)
+        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: notFound) == .unavailable)
     }
 
     /// JWKS by URL and issuer discovery against a real local HTTP server, through URLSession.
-    @Test func jwksURLAndDiscoveryOverHTTP() throws {
+    @Test func jwksURLAndDiscoveryOverHTTP() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "live")
         let server = try LocalHTTPServer(routes: [
             "/jwks": .init(body: Self.jwks([try JWSKey.generate(for: .ES256, kid: "other"), key])),
@@ -91,26 +91,26 @@ import JOSECore
             "/big": .init(body: String(repeating: " ", count: (1 << 20) + 10) + "{}"),
         ])
         defer { server.stop() }
-        let fetcher = TransportKeyFetcher(timeout: 5)
+        let fetcher: (any KeyFetcher)? = nil
         let token = try Self.signed(key, kid: "live", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
         let harness = CommandHarness()
-        #expect(try harness.verify([token, "--jwks", server.base + "/jwks"], fetcher: fetcher) == .ok, "\(harness.err)")
-        #expect(try harness.verify([token, "--issuer", server.base], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(try await harness.verify([token, "--jwks", server.base + "/jwks"], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(try await harness.verify([token, "--issuer", server.base], fetcher: fetcher) == .ok, "\(harness.err)")
         #expect(server.requests == ["/jwks", "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", "/jwks"])
         harness.reset()
-        #expect(try harness.verify([token, "--jwks", server.base + "/moved"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", server.base + "/moved"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("redirect to http://localhost:1/jwks refused"))
         harness.reset()
-        #expect(try harness.verify([token, "--jwks", server.base + "/same-origin"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", server.base + "/same-origin"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("no redirect is followed"))
         harness.reset()
-        #expect(try harness.verify([token, "--jwks", server.base + "/big"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", server.base + "/big"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("larger than"))
     }
 
     /// Issue 9 item 9: a JWKS URL that redirects to another port on the same host (another origin: RFC 6454 §4) is
     /// not followed — no redirect is — and the second server never sees a request.
-    @Test func aRedirectToAnotherPortIsNotFollowed() throws {
+    @Test func aRedirectToAnotherPortIsNotFollowed() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "k")
         let other = try LocalHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
         defer { other.stop() }
@@ -118,20 +118,20 @@ import JOSECore
                                                  "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#)])
         defer { first.stop() }
         let token = try Self.signed(key, kid: "k", claims: #"{"iss":"\#(first.base)","exp":1800000000}"#)
-        let fetcher = TransportKeyFetcher(timeout: 5)
+        let fetcher: (any KeyFetcher)? = nil
         let harness = CommandHarness()
-        #expect(try harness.verify([token, "--jwks", first.base + "/jwks"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", first.base + "/jwks"], fetcher: fetcher) == .unavailable)
         #expect(harness.err.contains("redirect to \(other.base)/jwks refused"), "\(harness.err)")
         harness.reset()
-        #expect(try harness.verify([token, "--issuer", first.base], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--issuer", first.base], fetcher: fetcher) == .unavailable)
         #expect(other.requests.isEmpty, "the other port was asked: \(other.requests)")
         #expect(first.requests.filter { $0 == "/jwks" }.count == 2)
     }
 
     /// Port 1 on loopback refuses connections: the live fetcher reports the source unreachable (69).
-    @Test func closedPortIs69() throws {
+    @Test func closedPortIs69() async throws {
         let harness = CommandHarness()
-        #expect(try harness.verify(["a.b.c", "--jwks", "http://127.0.0.1:1/jwks"], fetcher: TransportKeyFetcher(timeout: 3)) == .unavailable)
+        #expect(try await harness.verify(["a.b.c", "--jwks", "http://127.0.0.1:1/jwks"]) == .unavailable)
         #expect(harness.err.hasPrefix("jwt verify: error: http://127.0.0.1:1/jwks: "))
     }
 }

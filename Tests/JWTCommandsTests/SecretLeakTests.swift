@@ -6,7 +6,7 @@ import JOSECore
 @Suite struct SecretLeakTests {
     static let secret = "s3cr3t-VALUE-that-must-never-leak-0123456789abcdef"
 
-    @Test func secretNeverInOutput() throws {
+    @Test func secretNeverInOutput() async throws {
         let dir = try TempDir()
         let secretFile = try dir.write("secret", Self.secret + "\n")
         let harness = CommandHarness()
@@ -24,7 +24,7 @@ import JOSECore
             [token, "--secret-env", "JWT_SECRET", "--alg", "HS512"],
         ]
         for arguments in runs {
-            _ = try harness.verify(arguments)
+            _ = try await harness.verify(arguments)
         }
         _ = try harness.encode(["--alg", "HS512", "--secret-env", "JWT_SECRET"])   // secret too short for HS512
         _ = try harness.encode(["--alg", "HS256", "--secret-file", secretFile, "--claim", "a=1"])

@@ -1,6 +1,7 @@
 import Foundation
 import JOSECore
 @testable import JWTCommands
+import OAuth2Client
 
 /// Runs commands in process with captured output, a fixed clock and recorded file reads.
 final class CommandHarness: @unchecked Sendable {
@@ -33,7 +34,12 @@ final class CommandHarness: @unchecked Sendable {
         )
     }
 
-    func verify(_ arguments: [String], fetcher: any KeyFetcher = TransportKeyFetcher(timeout: 5), stdinLines: [UInt8]? = nil) throws -> JWTExit {
+    /// The HTTP client of the last `verify` run with the live fetcher (started only if a key source was a URL).
+    private(set) var lastHTTP: SharedHTTPClient?
+
+    /// Runs `jwt verify` in process. Without `fetcher`, the live one over a run-scoped ``SharedHTTPClient`` that is
+    /// shut down before this returns (as `VerifyCommand.run()` does).
+    func verify(_ arguments: [String], fetcher: (any KeyFetcher)? = nil, stdinLines: [UInt8]? = nil) async throws -> JWTExit {
         let command: VerifyCommand
         do {
             command = try VerifyCommand.parse(arguments)
@@ -41,9 +47,17 @@ final class CommandHarness: @unchecked Sendable {
             lock.withLock { errText += VerifyCommand.message(for: error) + "\n" }
             return JWTExit(rawValue: VerifyCommand.exitCode(for: error).rawValue) ?? .internalError
         }
-        var runner = VerifyRunner(options: command, fetcher: fetcher)
-        if let stdinLines { runner.openStdinLines = { BytesLineSource(stdinLines) } }
-        return runner.run(environment: environment)
+        let environment = self.environment
+        func runner(_ fetcher: any KeyFetcher) -> VerifyRunner {
+            var runner = VerifyRunner(options: command, fetcher: fetcher)
+            if let stdinLines { runner.openStdinLines = { BytesLineSource(stdinLines) } }
+            return runner
+        }
+        if let fetcher { return await runner(fetcher).run(environment: environment) }
+        return await SharedHTTPClient.withClient { http in
+            lock.withLock { lastHTTP = http }
+            return await runner(TransportKeyFetcher(timeout: 5, http: http)).run(environment: environment)
+        }
     }
 
     func encode(_ arguments: [String]) throws -> JWTExit {
@@ -102,7 +116,7 @@ final class RecordingFetcher: KeyFetcher, @unchecked Sendable {
 
     var requests: [String] { lock.withLock { asked } }
 
-    func fetch(_ url: String, limit: Int) throws(JWTCommandsError) -> KeyFetchResponse {
+    func fetch(_ url: String, limit: Int) async throws(JWTCommandsError) -> KeyFetchResponse {
         lock.withLock { asked.append(url) }
         guard let response = responses[url] else { throw JWTCommandsError.unreachable("\(url): connection refused") }
         return response
