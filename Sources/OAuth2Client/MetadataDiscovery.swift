@@ -51,9 +51,8 @@ public struct MetadataDiscovery: Sendable {
         for candidate in try Self.candidates(issuer: issuer) {
             do throws(OAuth2ClientError) {
                 let metadata = try await fetch(candidate)
-                let want = issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer
-                let got = metadata.issuer.hasSuffix("/") ? String(metadata.issuer.dropLast()) : metadata.issuer
-                guard ExactText.equal(want, got) else {
+                // RFC 8414 §3.3: "MUST be identical" — byte for byte; a trailing slash is a different issuer.
+                guard ExactText.equal(issuer, metadata.issuer) else {
                     throw OAuth2ClientError(.discovery, "metadata issuer \(metadata.issuer) differs from \(issuer) (RFC 8414 §3.3)")
                 }
                 return metadata

@@ -179,6 +179,27 @@ struct StyleLoopbackTests {
         }
     }
 
+    /// RFC 8414 §3.3: the metadata's `issuer` must be identical to the one asked for. A trailing slash makes
+    /// another issuer (the discovery copy used to ignore it while `verify` compared exactly).
+    @Test(arguments: [
+        ("https://as.example", "https://as.example", true),
+        ("https://as.example", "https://as.example/", false),
+        ("https://as.example/", "https://as.example", false),
+        ("https://as.example/t1", "https://as.example/T1", false),
+    ])
+    func discoveredIssuerMustBeIdentical(asked: String, served: String, accepted: Bool) async throws {
+        let body = Array(#"{"issuer":"\#(served)","token_endpoint":"https://as.example/token"}"#.utf8)
+        let ok = HTTPTransportResponse(status: 200, headers: [HTTPHeaderField("Content-Type", "application/json")], body: body)
+        let transport = ScriptedTransport([.success(ok), .success(ok)])
+        do {
+            let metadata = try await MetadataDiscovery(transport: transport).discover(issuer: asked)
+            #expect(accepted, "accepted \(metadata.issuer) for \(asked)")
+        } catch {
+            #expect(!accepted, "refused \(served) for \(asked): \(error)")
+            #expect(error.code == .discovery)
+        }
+    }
+
     @Test func discoveryCandidatesFollowRFC8414() throws {
         #expect(try MetadataDiscovery.candidates(issuer: "https://as.example/tenant1") == [
             "https://as.example/.well-known/oauth-authorization-server/tenant1", "https://as.example/tenant1/.well-known/openid-configuration",
