@@ -1,7 +1,7 @@
 import JOSECore
 
 /// Seed 003 (`/oauth2/token`) and RFC 6749 §2.3.1 `client_secret_basic`: `Authorization: Basic` of the
-/// form-urlencoded id and secret, form body `grant_type=client_credentials` (+ `scope`, `audience`).
+/// form-urlencoded id and secret, form body `grant_type=client_credentials` (+ `scope`, and `audience` for the seed 003 style; plain RFC 6749 has none).
 ///
 /// Seed 003's vendor answers errors with 403; plain RFC 6749 (``rfc6749``) with 400/401 + `WWW-Authenticate`.
 public struct ClientSecretBasicStyle: TokenEndpointStyle {
@@ -26,17 +26,18 @@ public struct ClientSecretBasicStyle: TokenEndpointStyle {
         self.name = name
     }
 
-    public func makeRequest(endpoint: String, credentials: ClientCredentials) -> HTTPTransportRequest {
-        var pairs = [("grant_type", "client_credentials")]
+    public func makeRequest(endpoint: String, credentials: ClientCredentials, options: TokenRequestOptions) -> HTTPTransportRequest {
+        let credentials = options.credentials(credentials)
+        var pairs = [("grant_type", options.grant)]
         if let scope { pairs.append(("scope", scope)) }
         if let audience { pairs.append(("audience", audience)) }
         return HTTPTransportRequest(
             method: "POST", url: endpoint,
-            headers: [
+            headers: options.headers([
                 HTTPHeaderField("Authorization", "Basic " + rfc6749BasicCredentials(clientID: credentials.clientID, secret: credentials.secret)),
                 HTTPHeaderField("Content-Type", "application/x-www-form-urlencoded"),
                 HTTPHeaderField("Accept", "application/json"),
-            ],
+            ]),
             body: Array(FormURLEncoding.body(pairs).utf8)
         )
     }

@@ -18,14 +18,15 @@ public struct TenantTokenStyle: TokenEndpointStyle {
         self.userTenant = userTenant
     }
 
-    public func makeRequest(endpoint: String, credentials: ClientCredentials) -> HTTPTransportRequest {
+    /// ``TokenRequestOptions/grantType`` is ignored: the seed 001 body has no `grant_type`.
+    public func makeRequest(endpoint: String, credentials: ClientCredentials, options: TokenRequestOptions) -> HTTPTransportRequest {
         let body: JSONValue = [
             "appName": .string(appName), "appVersion": .string(appVersion),
             "hostTenant": .string(hostTenant), "userTenant": .string(userTenant),
         ]
         return HTTPTransportRequest(
             method: "POST", url: endpoint,
-            headers: TenantTokenStyle.headers(credentials),
+            headers: options.headers(TenantTokenStyle.headers(options.credentials(credentials))),
             body: Array(body.compact.utf8)
         )
     }

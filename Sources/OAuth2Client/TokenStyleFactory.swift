@@ -14,12 +14,16 @@ public enum TokenStyleFactory {
         }
     }
 
+    /// `scope` and `audience` are passed on only to the styles that take them (``TokenStyleName/takesScope``,
+    /// ``TokenStyleName/takesAudience``); a suite loader refuses them for the others, so nothing is dropped silently.
     public static func make(_ name: TokenStyleName, scope: String? = nil, audience: String? = nil, tenant: TenantParameters? = nil) -> any TokenEndpointStyle {
-        switch name {
+        let scope = name.takesScope ? scope : nil
+        let audience = name.takesAudience ? audience : nil
+        return switch name {
         case .jsonClientCredentials: JSONClientCredentialsStyle(audience: audience)
         case .clientSecretPost: ClientSecretPostStyle(scope: scope)
         case .clientSecretBasic: ClientSecretBasicStyle(scope: scope, audience: audience)
-        case .rfc6749: ClientSecretBasicStyle(scope: scope, audience: audience, name: TokenStyleName.rfc6749.rawValue)
+        case .rfc6749: ClientSecretBasicStyle(scope: scope, audience: nil, name: TokenStyleName.rfc6749.rawValue)
         case .tenantTokenManager:
             TenantTokenStyle(appName: tenant?.appName ?? "jwt-conform", appVersion: tenant?.appVersion ?? "1.0.0",
                              hostTenant: tenant?.hostTenant ?? "", userTenant: tenant?.userTenant ?? "")

@@ -1,3 +1,4 @@
+import OAuth2Client
 import JOSECore
 
 /// What the checks of one endpoint look at, computed once from the observation: the parsed token response, the
@@ -6,7 +7,7 @@ struct CheckContext {
     let endpoint: EndpointConfiguration
     let observation: EndpointObservation
     /// The token response, when there was an HTTP answer.
-    let response: ProbeResponse?
+    let response: HTTPTransportResponse?
     /// The body as a JSON object (status 200 only).
     let object: JSONObject?
     /// Why the body is not a JSON object, when it is not.

@@ -1,8 +1,10 @@
+import OAuth2Client
+
 /// Runs a suite: endpoints concurrently (at most `concurrency` at once), each endpoint's requests and checks in
 /// order within its own deadline, results in suite order whatever the timing. An endpoint that cannot be reached
 /// becomes failing checks with the reason; the run itself never aborts. Clock, transport and validator are injected.
 public struct ConformanceRunner: Sendable {
-    public var transport: any ProbeTransport
+    public var transport: any HTTPTransport
     public var validator: any TokenValidating
     /// Epoch seconds, now.
     public var now: @Sendable () -> Double
@@ -14,7 +16,7 @@ public struct ConformanceRunner: Sendable {
     public var onEndpoint: @Sendable (EndpointResult) -> Void
 
     public init(
-        transport: any ProbeTransport, validator: any TokenValidating, now: @escaping @Sendable () -> Double,
+        transport: any HTTPTransport, validator: any TokenValidating, now: @escaping @Sendable () -> Double,
         concurrency: Int? = nil, onToken: @escaping @Sendable (String) -> Void = { _ in },
         onEndpoint: @escaping @Sendable (EndpointResult) -> Void = { _ in }
     ) {

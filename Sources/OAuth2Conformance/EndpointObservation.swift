@@ -1,9 +1,11 @@
+import OAuth2Client
+
 /// The outcome of one exchange: a response, or why there was none.
 public enum ExchangeOutcome: Sendable, Equatable {
-    case response(ProbeResponse)
-    case failed(ProbeFailure)
+    case response(HTTPTransportResponse)
+    case failed(ExchangeFailure)
 
-    public var response: ProbeResponse? { if case .response(let r) = self { r } else { nil } }
+    public var response: HTTPTransportResponse? { if case .response(let r) = self { r } else { nil } }
     public var latency: Double {
         switch self {
         case .response(let r): r.latency

@@ -6,19 +6,45 @@ import OAuth2Client
 /// saw in an ``EndpointObservation``; judges nothing.
 struct EndpointProbe {
     let endpoint: EndpointConfiguration
-    let transport: any ProbeTransport
+    /// The endpoint's deadline and refusals around the run's transport.
+    let transport: EndpointTransport
     let now: @Sendable () -> Double
     /// Called with every access token issued (for `::add-mask::`), before anything about it is printed.
     let onToken: @Sendable (String) -> Void
 
-    /// Upper bound on tenant pages followed (100 tenants each): protects against servers that never stop paging.
-    static let maxPages = 1000
+    /// What the wrong-secret check sends instead of the client's secret (RFC 6749 §5.2 `invalid_client`).
+    static let wrongSecret = Secret("jwt-conform-deliberately-wrong-secret")
+    /// What the unsupported-grant check sends as `grant_type` (RFC 6749 §5.2 `unsupported_grant_type`).
+    static let unsupportedGrant = "urn:jwt-conform:unsupported-grant-type"
+
+    init(endpoint: EndpointConfiguration, transport: any HTTPTransport, now: @escaping @Sendable () -> Double, onToken: @escaping @Sendable (String) -> Void) {
+        self.endpoint = endpoint
+        self.transport = EndpointTransport(base: transport, endpoint: endpoint, now: now)
+        self.now = now
+        self.onToken = onToken
+    }
+
+    /// The endpoint's style, as `OAuth2Client` builds it from the suite's parameters.
+    var style: any TokenEndpointStyle {
+        let e = endpoint
+        return TokenStyleFactory.make(
+            e.style.tokenStyleName, scope: e.scope, audience: e.audience,
+            tenant: .init(appName: e.appName ?? "", appVersion: e.appVersion ?? "", hostTenant: e.hostTenant ?? "", userTenant: e.userTenant ?? ""))
+    }
+
+    var credentials: ClientCredentials { ClientCredentials(clientID: endpoint.clientID, secret: Secret(endpoint.clientSecret.reveal())) }
+    var extraHeaders: [HTTPHeaderField] { endpoint.headers.map { HTTPHeaderField($0.name, $0.value) } }
+
+    /// A token request built by the style, with the suite's extra headers and the given variation.
+    func tokenRequest(secret: Secret? = nil, grantType: String? = nil) -> HTTPTransportRequest {
+        style.makeRequest(endpoint: endpoint.tokenURL, credentials: credentials,
+                          options: TokenRequestOptions(secret: secret, grantType: grantType, headers: extraHeaders))
+    }
 
     func run() async -> EndpointObservation {
-        let deadline = now() + endpoint.timeout
-        let requests = StyleRequests(endpoint: endpoint)
-        let tokenOutcome = await send(requests.token(), deadline: deadline)
-        var observation = EndpointObservation(token: tokenOutcome ?? .failed(ProbeFailure(reason: "endpoint deadline reached")), receivedAt: now())
+        let tokenOutcome = await send(tokenRequest())
+        var observation = EndpointObservation(
+            token: tokenOutcome ?? .failed(ExchangeFailure(OAuth2ClientError(.timeout, "endpoint deadline reached"))), receivedAt: now())
         var token: String?
         if let response = tokenOutcome?.response, response.status == 200,
            let object = try? JSONParser().parse(response.body, context: "token response").objectValue,
@@ -31,53 +57,51 @@ struct EndpointProbe {
             return observation
         }
 
-        if token != nil { observation.keys = await fetchKeys(deadline: deadline, observation: &observation) }
+        if token != nil { observation.keys = await fetchKeys(observation: &observation) }
 
         for call in endpoint.api {
             guard let token else { break }
-            let request = ProbeRequest(method: call.method, url: call.url, headers: [ProbeHeader("Authorization", "Bearer \(token)"), ProbeHeader("Accept", "application/json")])
-            guard let withToken = await send(request, deadline: deadline) else { observation.deadlineHit = true; break }
+            let request = HTTPTransportRequest(method: call.method, url: call.url, headers: [HTTPHeaderField("Authorization", "Bearer \(token)"), HTTPHeaderField("Accept", "application/json")])
+            guard let withToken = await send(request) else { observation.deadlineHit = true; break }
             var api = APIObservation(call: call, withToken: withToken)
             if call.withoutToken {
-                let bare = ProbeRequest(method: call.method, url: call.url, headers: [ProbeHeader("Accept", "application/json")])
-                guard let outcome = await send(bare, deadline: deadline) else { observation.deadlineHit = true; observation.api.append(api); break }
+                let bare = HTTPTransportRequest(method: call.method, url: call.url, headers: [HTTPHeaderField("Accept", "application/json")])
+                guard let outcome = await send(bare) else { observation.deadlineHit = true; observation.api.append(api); break }
                 api.withoutToken = outcome
             }
             observation.api.append(api)
         }
 
         if endpoint.negative.wrongSecret {
-            observation.wrongSecret = await send(requests.token(secret: StyleRequests.wrongSecret), deadline: deadline)
+            observation.wrongSecret = await send(tokenRequest(secret: Self.wrongSecret))
             if observation.wrongSecret == nil { observation.deadlineHit = true }
         }
         if endpoint.negative.unsupportedGrant {
-            observation.badGrant = await send(requests.token(grantType: StyleRequests.unsupportedGrant), deadline: deadline)
+            observation.badGrant = await send(tokenRequest(grantType: Self.unsupportedGrant))
             if observation.badGrant == nil { observation.deadlineHit = true }
         }
-        if endpoint.style == .tenantTokenManager, token != nil {
-            if !endpoint.tenants.batch.isEmpty { observation.tenantBatch = await tenantBatch(requests, deadline: deadline, observation: &observation) }
-            if endpoint.tenants.listTenants, let token { observation.tenantPaging = await tenantPaging(requests, token: token, deadline: deadline, observation: &observation) }
+        if endpoint.style == .tenantTokenManager, let token {
+            await tenantFlows(token: token, observation: &observation)
         }
         return observation
     }
 
-    /// Sends within the endpoint deadline; nil when the deadline has already passed.
-    /// Plain `http` to a host that is not loopback is refused here, before any connection, unless the endpoint opted
-    /// in with `insecure_http: true` — this covers URLs the suite does not name (a discovered `jwks_uri`).
-    private func send(_ request: ProbeRequest, deadline: Double) async -> ExchangeOutcome? {
-        if !endpoint.insecureHTTP, let url = try? EndpointURL(request.url), url.isCleartext {
-            return .failed(ProbeFailure(reason: "\(url.origin): refused before connecting: plain http to a host that is not loopback (use https, or insecure_http: true)"))
-        }
-        let remaining = deadline - now()
-        guard remaining > 0.001 else { return nil }
-        do {
-            return .response(try await transport.send(request, timeout: min(endpoint.requestTimeout, remaining)))
+    /// Sends within the endpoint deadline; nil when the deadline has already passed. A failure keeps the transport's
+    /// typed error and the time spent.
+    private func send(_ request: HTTPTransportRequest) async -> ExchangeOutcome? {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let refusedBefore = transport.deadlineRefusals
+        do throws(OAuth2ClientError) {
+            return .response(try await transport.send(request, timeout: nil))
         } catch {
-            return .failed(error)
+            if transport.deadlineRefusals > refusedBefore { return nil }
+            let elapsed = clock.now - start
+            return .failed(ExchangeFailure(error, latency: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
         }
     }
 
-    private func fetchKeys(deadline: Double, observation: inout EndpointObservation) async -> KeyMaterial {
+    private func fetchKeys(observation: inout EndpointObservation) async -> KeyMaterial {
         var source = endpoint.expect.keys
         if source == nil, let issuer = endpoint.expect.issuer, issuer.hasPrefix("http") { source = .issuer(issuer) }
         switch source {
@@ -86,7 +110,7 @@ struct EndpointProbe {
         case .file(let path, let bytes)?:
             return .documents([bytes], source: path)
         case .jwksURL(let url)?:
-            return await fetchJWKS(url, deadline: deadline, observation: &observation)
+            return await fetchJWKS(url, observation: &observation)
         case .issuer(let issuer)?:
             // RFC 8414 §3: /.well-known/oauth-authorization-server inserted before the issuer's path; then OpenID
             // Connect Discovery 1.0 §4: /.well-known/openid-configuration appended.
@@ -95,7 +119,7 @@ struct EndpointProbe {
                               (issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer) + "/.well-known/openid-configuration"]
             var problems: [String] = []
             for url in candidates {
-                guard let outcome = await send(ProbeRequest(method: "GET", url: url, headers: [ProbeHeader("Accept", "application/json")]), deadline: deadline) else {
+                guard let outcome = await send(HTTPTransportRequest(method: "GET", url: url, headers: [HTTPHeaderField("Accept", "application/json")])) else {
                     observation.deadlineHit = true
                     return .failed("endpoint deadline reached during discovery")
                 }
@@ -112,14 +136,14 @@ struct EndpointProbe {
                     return .failed("metadata at \(url) names issuer \(metadata["issuer"]?.stringValue ?? "none"), expected \(issuer) (RFC 8414 §3.3)")
                 }
                 guard let jwks = metadata["jwks_uri"]?.stringValue else { return .failed("metadata at \(url) has no jwks_uri") }
-                return await fetchJWKS(jwks, deadline: deadline, observation: &observation)
+                return await fetchJWKS(jwks, observation: &observation)
             }
             return .failed("discovery failed: " + problems.joined(separator: "; "))
         }
     }
 
-    private func fetchJWKS(_ url: String, deadline: Double, observation: inout EndpointObservation) async -> KeyMaterial {
-        guard let outcome = await send(ProbeRequest(method: "GET", url: url, headers: [ProbeHeader("Accept", "application/json")]), deadline: deadline) else {
+    private func fetchJWKS(_ url: String, observation: inout EndpointObservation) async -> KeyMaterial {
+        guard let outcome = await send(HTTPTransportRequest(method: "GET", url: url, headers: [HTTPHeaderField("Accept", "application/json")])) else {
             observation.deadlineHit = true
             return .failed("endpoint deadline reached fetching \(url)")
         }
@@ -141,68 +165,39 @@ struct EndpointProbe {
         return (String(url[..<pathStart]), path)
     }
 
-    private func tenantBatch(_ requests: StyleRequests, deadline: Double, observation: inout EndpointObservation) async -> TenantBatchObservation {
-        var batch = TenantBatchObservation(requested: endpoint.tenants.batch)
-        var start = 0
-        let tenants = endpoint.tenants.batch
-        while start < tenants.count {
-            let chunk = Array(tenants[start..<min(start + 5, tenants.count)])
-            start += 5
-            guard let outcome = await send(requests.tenantBatch(chunk), deadline: deadline) else {
-                observation.deadlineHit = true
-                batch.problems.append("endpoint deadline reached")
-                break
-            }
-            batch.calls += 1
-            batch.latency += outcome.latency
-            switch outcome {
-            case .failed(let f): batch.problems.append(f.reason)
-            case .response(let r):
-                guard r.status == 200 else { batch.problems.append("oauthTokens → HTTP \(r.status)"); continue }
-                guard let entries = (try? JSONParser().parse(r.body, context: "oauthTokens"))?.objectValue?["oauthTokens"]?.arrayValue else {
-                    batch.problems.append("oauthTokens answer has no oauthTokens list")
-                    continue
-                }
-                for entry in entries {
-                    guard let tenant = entry["userTenantId"]?.stringValue else { batch.problems.append("an entry has no userTenantId"); continue }
-                    guard let token = entry["token"]?["access_token"]?.stringValue, !token.isEmpty else {
-                        batch.problems.append("no access_token for \(tenant)")
-                        continue
-                    }
-                    onToken(token)
-                    batch.returned.append(tenant)
-                }
-            }
+    /// Seed 001's batch and tenant-list flows, run by `OAuth2Client`'s ``OAuth2Client/TenantTokenManager`` over this
+    /// endpoint's transport; what each call did comes back as a value and becomes the observation.
+    private func tenantFlows(token: String, observation: inout EndpointObservation) async {
+        let e = endpoint
+        let urls: TenantServiceURLs
+        do throws(OAuth2ClientError) { urls = try TenantServiceURLs(tokenURL: e.tokenURL) } catch {
+            if !e.tenants.batch.isEmpty { observation.tenantBatch = TenantBatchObservation(requested: e.tenants.batch, problems: [error.message]) }
+            if e.tenants.listTenants { observation.tenantPaging = TenantPagingObservation(problems: [error.message]) }
+            return
         }
-        return batch
-    }
-
-    private func tenantPaging(_ requests: StyleRequests, token: String, deadline: Double, observation: inout EndpointObservation) async -> TenantPagingObservation {
-        var paging = TenantPagingObservation()
-        var page = 0
-        while page < Self.maxPages {
-            guard let outcome = await send(requests.tenantPage(page, token: token), deadline: deadline) else {
-                observation.deadlineHit = true
-                paging.problems.append("endpoint deadline reached on page \(page)")
-                paging.terminated = false
-                return paging
-            }
-            paging.latency += outcome.latency
-            guard case .response(let r) = outcome else {
-                if case .failed(let f) = outcome { paging.problems.append("page \(page): \(f.reason)") }
-                return paging
-            }
-            guard r.status == 200, let object = (try? JSONParser().parse(r.body, context: "userTenants"))?.objectValue,
-                  let list = object["userTenants"]?.arrayValue else {
-                paging.problems.append("page \(page): HTTP \(r.status) without a userTenants list")
-                return paging
-            }
-            paging.pages.append(list.compactMap { $0["id"]?.stringValue })
-            let totalPages = object["page"]?["totalPages"]?.numberValue?.intValue
-            if list.isEmpty || totalPages.map({ page + 1 >= $0 }) ?? (list.count < 100) { return paging }
-            page += 1
+        var manager = TenantTokenManager(client: TokenClient(transport: transport), urls: urls, credentials: credentials,
+                                         appName: e.appName ?? "", appVersion: e.appVersion ?? "")
+        manager.extraHeaders = extraHeaders
+        let onToken = self.onToken
+        manager.onToken = { onToken($0.value) }
+        if !e.tenants.batch.isEmpty {
+            let refusedBefore = transport.deadlineRefusals
+            let batch = await manager.batchReport(hostTenantId: e.hostTenant ?? "", userTenantIds: e.tenants.batch)
+            if transport.deadlineRefusals > refusedBefore { observation.deadlineHit = true }
+            observation.tenantBatch = TenantBatchObservation(
+                requested: e.tenants.batch, returned: batch.tokens.map(\.userTenantId), calls: batch.calls,
+                problems: batch.problems.map(ExchangeFailure.reason), latency: batch.latency)
         }
-        paging.terminated = false
-        return paging
+        if e.tenants.listTenants {
+            let refusedBefore = transport.deadlineRefusals
+            let list = await manager.tenantListReport(bearer: AccessToken(token))
+            let deadlineHit = transport.deadlineRefusals > refusedBefore
+            if deadlineHit { observation.deadlineHit = true }
+            // A failed page is reported as that failure, not also as "no last page"; only the page bound and the
+            // endpoint deadline leave paging unterminated.
+            observation.tenantPaging = TenantPagingObservation(
+                pages: list.pageIDs, terminated: list.terminated || (list.failure != nil && !deadlineHit),
+                problems: list.failure.map { [ExchangeFailure.reason($0)] } ?? [], latency: list.latency)
+        }
     }
 }

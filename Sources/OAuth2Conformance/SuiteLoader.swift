@@ -107,8 +107,20 @@ public struct SuiteLoader: Sendable {
         let clientID = try reader.string(try required("client_id"), at: "\(path).client_id")
         let secret = try self.secret(try required("client_secret"), at: "\(path).client_secret", reader: &reader)
         var e = EndpointConfiguration(name: name, style: style, tokenURL: url, clientID: clientID, clientSecret: secret, defaults: defaults)
-        if let n = f["audience"] { e.audience = try reader.string(n, at: "\(path).audience") }
-        if let n = f["scope"] { e.scope = try reader.scopeString(n, at: "\(path).scope") }
+        // What each style's request carries is OAuth2Client's decision (seeds 000 and 002); a parameter the style
+        // would not send is refused rather than dropped, so TOK-07 never compares with a scope that was not asked for.
+        if let n = f["audience"] {
+            guard style.tokenStyleName.takesAudience else {
+                throw reader.error(.invalidValue, "\(path).audience", "style \(style.rawValue) sends no audience (seed 002's request has none)")
+            }
+            e.audience = try reader.string(n, at: "\(path).audience")
+        }
+        if let n = f["scope"] {
+            guard style.tokenStyleName.takesScope else {
+                throw reader.error(.invalidValue, "\(path).scope", "style \(style.rawValue) sends no scope (\(style == .jsonClientCredentials ? "seed 000's" : "seed 001's") request has none)")
+            }
+            e.scope = try reader.scopeString(n, at: "\(path).scope")
+        }
         if let n = f["app_name"] { e.appName = try reader.string(n, at: "\(path).app_name") }
         if let n = f["app_version"] { e.appVersion = try reader.string(n, at: "\(path).app_version") }
         if let n = f["host_tenant"] { e.hostTenant = try reader.string(n, at: "\(path).host_tenant") }
@@ -167,6 +179,11 @@ public struct SuiteLoader: Sendable {
             let m = try reader.mapping(n, at: "\(path).tenants", keys: ["batch", "list"])
             if let x = m["batch"] { e.tenants.batch = try reader.strings(x, at: "\(path).tenants.batch") }
             if let x = m["list"] { e.tenants.listTenants = try reader.bool(x, at: "\(path).tenants.list") }
+            if !e.tenants.batch.isEmpty || e.tenants.listTenants {
+                do throws(OAuth2ClientError) { _ = try TenantServiceURLs(tokenURL: url) } catch {
+                    throw reader.error(.invalidValue, "\(path).token_url", error.message)
+                }
+            }
         }
         if let n = f["severity"] {
             for (key, node) in try reader.mapping(n, at: "\(path).severity", keys: nil).sorted(by: { $0.key < $1.key }) {

@@ -38,8 +38,18 @@ public enum EndpointStyle: String, Sendable, Equatable, CaseIterable {
     /// Seed 003: `Authorization: Basic` of the form-encoded id and secret (RFC 6749 §2.3.1).
     case clientSecretBasic = "client-secret-basic"
 
+    /// The `OAuth2Client` style that builds this endpoint's requests (same name).
+    public var tokenStyleName: TokenStyleName {
+        switch self {
+        case .jsonClientCredentials: .jsonClientCredentials
+        case .tenantTokenManager: .tenantTokenManager
+        case .clientSecretPost: .clientSecretPost
+        case .clientSecretBasic: .clientSecretBasic
+        }
+    }
+
     /// Whether the style sends a `grant_type` (the unsupported-grant negative check needs one).
-    public var hasGrantType: Bool { self != .tenantTokenManager }
+    public var hasGrantType: Bool { tokenStyleName.hasGrantType }
 }
 
 /// Where the token's signature key comes from.

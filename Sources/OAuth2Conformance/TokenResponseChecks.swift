@@ -1,3 +1,4 @@
+import OAuth2Client
 /// TOK-01…TOK-08: the token response itself (RFC 6749 §5.1, §4.4.3).
 enum TokenResponseChecks {
     static func run(_ c: CheckContext) -> [CheckFinding] {
@@ -79,7 +80,7 @@ enum TokenResponseChecks {
             out.append(CheckFinding(K.expiresIn, .fail, expected: "a positive integer", actual: "absent"))
         }
 
-        let cacheControl = response.headerValues("Cache-Control").joined(separator: ", ")
+        let cacheControl = response.headers.values(of: "Cache-Control").joined(separator: ", ")
         let noStore = cacheControl.lowercased().split(separator: ",").contains { $0.trimmingSpaces == "no-store" }
         out.append(CheckFinding(K.cacheControl, noStore ? .pass : .fail, expected: "Cache-Control: no-store",
                                 actual: cacheControl.isEmpty ? "no Cache-Control header" : "Cache-Control: \(cacheControl)"))
@@ -118,7 +119,7 @@ struct ErrorBody {
     let error: String?
     let description: String?
 
-    init(_ response: ProbeResponse) {
+    init(_ response: HTTPTransportResponse) {
         let object = (try? JSONParserShim.parse(response.body))
         self.error = object?["error"]?.stringValue
         self.description = object?["error_description"]?.stringValue.map { String($0.prefix(200)) }

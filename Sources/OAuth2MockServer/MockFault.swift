@@ -33,6 +33,9 @@ public enum MockFault: String, Sendable, CaseIterable, Codable {
     case algNone = "alg-none"
     /// A token response without `Cache-Control: no-store`.
     case noCacheControl = "no-cache-control"
+    /// `302 Found` with `Location: /oauth/token` instead of an answer: a client must not follow it (RFC 6749 §3.2 token
+    /// endpoints, RFC 9110 §15.4) but see the 3xx.
+    case redirect
 
     /// Parses `name` or `name:N`.
     public static func parse(_ text: String) -> (fault: MockFault, times: Int?)? {

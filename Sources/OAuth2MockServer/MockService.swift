@@ -92,6 +92,8 @@ public final class MockService: Sendable {
             return note(r, fault)
         case .malformedJSON?:
             return note(MockResponse.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"access_token\":"), fault)
+        case .redirect?:
+            return note(MockResponse.json(302, "{}", extra: [("Location", "/oauth/token")]), fault)
         case .slow?:
             return nil
         default:

@@ -21,6 +21,8 @@ struct FaultScenarioTests {
         (.status429, .error(.endpointError, status: 429)),
         (.connectionClosed, .error(.network, status: nil)),
         (.malformedJSON, .error(.malformedResponse, status: 200)),
+        // Issue 10 item 1: the shared client follows no redirect, so the 302 itself reaches the caller.
+        (.redirect, .error(.redirect, status: 302)),
         (.wrongTokenType, .deviation(.tokenTypeNotBearer("mac"))),
         (.expiresInString, .deviation(.expiresInString("3600"))),
         (.expiresInMissing, .deviation(.expiresInMissing)),

@@ -1,4 +1,5 @@
 import JOSECore
+import OAuth2Client
 import OAuth2Conformance
 #if canImport(Glibc)
 import Glibc
@@ -6,7 +7,7 @@ import Glibc
 
 /// An in-memory token server for the runner's unit tests: issues ES256 JWTs, serves a JWKS and a protected API,
 /// and misbehaves on request (one knob per fault). The product's mock (OAuth2MockServer) is tested separately.
-struct FakeTokenServer: ProbeTransport {
+struct FakeTokenServer: HTTPTransport {
     struct Faults: Sendable {
         var status = 200
         var unreachable = false
@@ -50,26 +51,26 @@ struct FakeTokenServer: ProbeTransport {
         self.faults = faults
     }
 
-    func send(_ request: ProbeRequest, timeout: Double) async throws(ProbeFailure) -> ProbeResponse {
+    func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
         if faults.delay > 0 {
-            if faults.delay > timeout {
-                try? await Task.sleep(for: .seconds(timeout))
-                throw ProbeFailure(reason: "timed out after \(timeout) s", latency: timeout)
+            if let timeout, timeout < .seconds(faults.delay) {
+                try? await Task.sleep(for: timeout)
+                throw OAuth2ClientError(.timeout, "deadline exceeded")
             }
             try? await Task.sleep(for: .seconds(faults.delay))
         }
-        if faults.unreachable { throw ProbeFailure(reason: "connection refused", latency: 0.001) }
+        if faults.unreachable { throw OAuth2ClientError(.network, "connection refused") }
         let afterScheme = request.url.split(separator: "://", maxSplits: 1).last ?? ""
         let path = afterScheme.firstIndex(of: "/").map { String(afterScheme[afterScheme.index(after: $0)...]) } ?? ""
-        var response: ProbeResponse
+        var response: HTTPTransportResponse
         if path.hasSuffix("jwks.json") {
             let jwks: JSONValue = ["keys": [.object(key.publicJWK)]]
-            response = ProbeResponse(status: 200, headers: [ProbeHeader("Content-Type", "application/json")], body: Array(jwks.compact.utf8))
+            response = HTTPTransportResponse(status: 200, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array(jwks.compact.utf8))
         } else if path.hasPrefix("api/resource") {
             if request.headers.contains(where: { $0.name == "Authorization" }) {
-                response = ProbeResponse(status: faults.apiStatus)
+                response = HTTPTransportResponse(status: faults.apiStatus)
             } else {
-                response = ProbeResponse(status: 401, headers: faults.apiChallenge.isEmpty ? [] : [ProbeHeader("WWW-Authenticate", faults.apiChallenge)])
+                response = HTTPTransportResponse(status: 401, headers: faults.apiChallenge.isEmpty ? [] : [HTTPHeaderField("WWW-Authenticate", faults.apiChallenge)])
             }
         } else if path.hasSuffix("oauthTokens") {
             let body = String(decoding: request.body, as: UTF8.self)
@@ -77,43 +78,43 @@ struct FakeTokenServer: ProbeTransport {
             let entries: [JSONValue] = requested.filter { !faults.tenantsMissing.contains($0) }.map { tenant in
                 ["userTenantId": .string(tenant), "token": ["access_token": .string(issue()), "token_type": "bearer", "expires_in": 1799]]
             }
-            response = ProbeResponse(status: 200, headers: [ProbeHeader("Content-Type", "application/json")], body: Array(JSONValue.object(["oauthTokens": .array(entries)]).compact.utf8))
+            response = HTTPTransportResponse(status: 200, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array(JSONValue.object(["oauthTokens": .array(entries)]).compact.utf8))
         } else if path.contains("userTenants") {
             let page = Int(request.url.split(separator: "page=").last?.split(separator: "&").first ?? "0") ?? 0
             let start = faults.pagesRepeat ? 0 : page * 100
             let count = min(100, 250 - page * 100)
             let ids: [JSONValue] = (0..<max(0, count)).map { .object(["id": .string("tenant-\(start + $0)")]) }
             let body: JSONValue = ["page": ["size": 100, "totalElements": 250, "totalPages": 3, "number": .number(JSONNumber(page))], "userTenants": .array(ids)]
-            response = ProbeResponse(status: 200, headers: [ProbeHeader("Content-Type", "application/json")], body: Array(body.compact.utf8))
+            response = HTTPTransportResponse(status: 200, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array(body.compact.utf8))
         } else {
             response = token(request)
         }
         response.latency = 0.002
-        if response.header("Date") == nil { response.headers.append(ProbeHeader("Date", Self.httpDate(Self.now + faults.dateOffset))) }
+        if response.header("Date") == nil { response.headers.append(HTTPHeaderField("Date", Self.httpDate(Self.now + faults.dateOffset))) }
         return response
     }
 
-    private func token(_ request: ProbeRequest) -> ProbeResponse {
+    private func token(_ request: HTTPTransportRequest) -> HTTPTransportResponse {
         let body = String(decoding: request.body, as: UTF8.self)
         if body.contains("unsupported-grant") {
-            return ProbeResponse(status: 400, headers: [ProbeHeader("Content-Type", "application/json")], body: Array("{\"error\":\"\(faults.badGrantError)\"}".utf8))
+            return HTTPTransportResponse(status: 400, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array("{\"error\":\"\(faults.badGrantError)\"}".utf8))
         }
         let auth = request.headers.first { $0.name == "Authorization" || $0.name == "X-SPACE-AUTH-KEY" }?.value ?? ""
         let decoded = (try? Base64URL.decode(auth.dropFirst(6).replacingAll("+", "-").replacingAll("/", "_").replacingAll("=", ""))).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if body.contains("deliberately-wrong") || decoded.contains("deliberately-wrong") {
-            return ProbeResponse(status: faults.wrongSecretStatus, headers: [ProbeHeader("Content-Type", "application/json")], body: Array("{\"error\":\"\(faults.wrongSecretError)\"}".utf8))
+            return HTTPTransportResponse(status: faults.wrongSecretStatus, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array("{\"error\":\"\(faults.wrongSecretError)\"}".utf8))
         }
         if faults.status != 200 {
-            return ProbeResponse(status: faults.status, headers: [ProbeHeader("Content-Type", "application/json")], body: Array("{\"error\":\"server_error\"}".utf8))
+            return HTTPTransportResponse(status: faults.status, headers: [HTTPHeaderField("Content-Type", "application/json")], body: Array("{\"error\":\"server_error\"}".utf8))
         }
-        var headers = [ProbeHeader("Content-Type", faults.contentType), ProbeHeader("Date", Self.httpDate(Self.now + faults.dateOffset))]
-        if let cc = faults.cacheControl { headers.append(ProbeHeader("Cache-Control", cc)) }
-        if let raw = faults.body { return ProbeResponse(status: 200, headers: headers, body: Array(raw.utf8)) }
+        var headers = [HTTPHeaderField("Content-Type", faults.contentType), HTTPHeaderField("Date", Self.httpDate(Self.now + faults.dateOffset))]
+        if let cc = faults.cacheControl { headers.append(HTTPHeaderField("Cache-Control", cc)) }
+        if let raw = faults.body { return HTTPTransportResponse(status: 200, headers: headers, body: Array(raw.utf8)) }
         var members: [JSONObject.Member] = [.init(name: "access_token", value: .string(issue())), .init(name: "token_type", value: faults.tokenType)]
         if let e = faults.expiresIn { members.append(.init(name: "expires_in", value: e)) }
         if let s = faults.scopeMember { members.append(.init(name: "scope", value: .string(s))) }
         if faults.refreshToken { members.append(.init(name: "refresh_token", value: "rt-123")) }
-        return ProbeResponse(status: 200, headers: headers, body: Array(JSONValue.object(JSONObject(members)).compact.utf8))
+        return HTTPTransportResponse(status: 200, headers: headers, body: Array(JSONValue.object(JSONObject(members)).compact.utf8))
     }
 
     func issue() -> String {

@@ -31,7 +31,7 @@ import Testing
             throw ConformanceError(.unreadableFile, path)
         }
         let loaded = try loader.load(try suiteText(suite), name: suite)
-        let runner = ConformanceRunner(transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(),
+        let runner = ConformanceRunner(transport: transport, validator: ValidatorAdapter(),
                                        now: SystemClock.now, concurrency: concurrency)
         let result = await runner.run(loaded)
         await transport.shutdown()
@@ -95,7 +95,7 @@ import Testing
         let transport = AsyncHTTPTransport(configuration: TransportConfiguration(maxConnectionsPerHost: 20))
         let suite = try SuiteLoader(variables: Self.variables(server, configuration)) { p throws(ConformanceError) in throw ConformanceError(.unreadableFile, p) }
             .load(text, name: "slow")
-        let runner = ConformanceRunner(transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(), now: SystemClock.now)
+        let runner = ConformanceRunner(transport: transport, validator: ValidatorAdapter(), now: SystemClock.now)
         let clock = ContinuousClock()
         let start = clock.now
         let result = await runner.run(suite)

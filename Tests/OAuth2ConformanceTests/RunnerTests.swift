@@ -7,8 +7,8 @@ name: unit
 defaults: {timeout: 5, request_timeout: 2, leeway: 60, concurrency: 4}
 endpoints:
   - name: ep
-    style: json-client-credentials
-    token_url: https://issuer.test/oauth/token
+    style: client-secret-basic
+    token_url: https://issuer.test/oauth2/token
     client_id: client-1
     client_secret: {env: FAKE_SECRET}
     audience: https://api.test
@@ -177,7 +177,7 @@ func ids(_ e: EndpointResult, _ status: CheckStatus) -> [String] { e.checks.filt
         let e = try await run(baseSuite, faults)
         #expect(!e.reachable)
         #expect(e.checks.first?.status == .fail)
-        #expect(e.checks.first?.actual == "unreachable: connection refused")
+        #expect(e.checks.first?.actual == "unreachable: connection refused (OA2-002)")
     }
 
     @Test func deadlineBoundsASlowEndpoint() async throws {

@@ -37,6 +37,15 @@ import Testing
          .invalidValue, "'none' is never acceptable"),
         ("unknown check id", suite("    token_url: https://a.test/t\n    client_secret: {env: SECRET}\n    severity: {TOK-99: warn}\n"),
          .invalidValue, "no check has this id"),
+        // A parameter the style's request does not carry (OAuth2Client decides, by the seeds) is refused, not dropped.
+        ("audience for client-secret-post (seed 002)", suite("    token_url: https://a.test/t\n    client_secret: {env: SECRET}\n    audience: x\n"),
+         .invalidValue, "s: endpoints[0].audience: style client-secret-post sends no audience"),
+        ("scope for json-client-credentials (seed 000)",
+         "name: s\nendpoints:\n  - {name: e, style: json-client-credentials, token_url: 'https://a.test/oauth/token', client_id: c, client_secret: {env: SECRET}, scope: read}\n",
+         .invalidValue, "s: endpoints[0].scope: style json-client-credentials sends no scope"),
+        ("tenant lists beside a token URL not ending in /oauth/token (seed 001)",
+         "name: s\nendpoints:\n  - {name: e, style: tenant-token-manager, token_url: 'https://a.test/v3/token', client_id: c, client_secret: {env: SECRET}, app_name: a, app_version: '1', host_tenant: h, user_tenant: h, tenants: {list: true}}\n",
+         .invalidValue, "s: endpoints[0].token_url: a tenant-token-manager token URL must end in /oauth/token"),
         ("duplicate key", suite("    token_url: https://a.test/t\n    token_url: https://b.test/t\n    client_secret: {env: SECRET}\n"),
          .invalidSuite, "duplicate keys: token_url"),
     ]
