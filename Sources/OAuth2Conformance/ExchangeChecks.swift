@@ -1,4 +1,5 @@
 import JOSECore
+import OAuth2Client
 
 /// API-01/02 (RFC 6750), NEG-01/02 (RFC 6749 §5.2), TTM-01/02 (seed 001), CLK-01/02 (clock skew).
 enum ExchangeChecks {
@@ -119,7 +120,8 @@ enum ExchangeChecks {
                 for id in all where !seen.insert(id).inserted { duplicates.insert(id) }
                 if !paging.terminated { problems.append("no last page after \(paging.pages.count) pages") }
                 if !duplicates.isEmpty { problems.append("duplicated: \(duplicates.sorted().prefix(10).joined(separator: " "))") }
-                if let big = paging.pages.first(where: { $0.count > 100 }) { problems.append("a page holds \(big.count) tenants (at most 100)") }
+                let limit = TenantTokenManager.pageSize
+                if let big = paging.pages.first(where: { $0.count > limit }) { problems.append("a page holds \(big.count) tenants (at most \(limit))") }
                 out.append(CheckFinding(K.tenantPaging, problems.isEmpty ? .pass : .fail, expected: "pages of ≤ 100, a last page, no duplicates",
                                         actual: problems.isEmpty ? "\(all.count) tenants in \(paging.pages.count) pages" : problems.joined(separator: "; "), latency: paging.latency))
             } else {
