@@ -10,13 +10,10 @@ struct NonTokenRouteFaultTests {
         var config = MockConfiguration.demo
         config.slowDelay = .seconds(2)
         try await withMockAndHTTP(config) { server, http in
-            let fetcher = JWKSFetcher(transport: FaultHeaderTransport(base: http, fault: fault), timeout: .milliseconds(500))
-            do {
-                _ = try await fetcher.fetch(server.baseURL + "/jwks.json")
-                Issue.record("expected \(code)")
-            } catch let error as OAuth2ClientError {
-                #expect(error.code == code)
-            }
+            let loader = KeyDocumentLoader(transport: FaultHeaderTransport(base: http, fault: fault))
+            let fetch = await loader.fetch(.jwksURL(server.baseURL + "/jwks.json"), deadline: .seconds(30), requestTimeout: .milliseconds(500))
+            #expect(throws: OAuth2ClientError(code, "")) { try fetch.get() }
+            #expect(!fetch.deadlineReached, "the request's own timeout, not the fetch's deadline")
         }
     }
 }
