@@ -43,22 +43,7 @@ public struct KeyDocumentLoader: Sendable {
         var session = Session(start: now(), budget: deadline.seconds, requestTimeout: requestTimeout?.seconds, insecureHTTP: insecureHTTP)
         let result: Result<KeyDocument, OAuth2ClientError>
         do throws(OAuth2ClientError) {
-            switch source {
-            case .jwksURL(let url):
-                _ = try EndpointURL.checked(url, insecureHTTP: insecureHTTP)
-                result = .success(try await jwkSet(url, metadata: nil, &session))
-            case .issuer(let issuer):
-                let metadata = try await discover(issuer, &session)
-                guard let uri = metadata.jwksURI else {
-                    throw OAuth2ClientError(.discovery, "\(metadata.source): metadata has no \"jwks_uri\" (RFC 8414 §2)")
-                }
-                do throws(OAuth2ClientError) {
-                    _ = try EndpointURL.checked(uri, insecureHTTP: insecureHTTP)
-                } catch {
-                    throw OAuth2ClientError(.discovery, "\(metadata.source): jwks_uri \(error.message)")
-                }
-                result = .success(try await jwkSet(uri, metadata: metadata, &session))
-            }
+            result = .success(try await document(of: source, &session))
         } catch {
             result = .failure(error)
         }
@@ -116,6 +101,25 @@ public struct KeyDocumentLoader: Sendable {
         var budgetText: String {
             let rounded = budget.rounded()
             return rounded == budget && abs(budget) < 1e9 ? "\(Int(rounded)) s" : "\(budget) s"
+        }
+    }
+
+    private func document(of source: RemoteKeySource, _ session: inout Session) async throws(OAuth2ClientError) -> KeyDocument {
+        switch source {
+        case .jwksURL(let url):
+            _ = try EndpointURL.checked(url, insecureHTTP: session.insecureHTTP)
+            return try await jwkSet(url, metadata: nil, &session)
+        case .issuer(let issuer):
+            let metadata = try await discover(issuer, &session)
+            guard let uri = metadata.jwksURI else {
+                throw OAuth2ClientError(.discovery, "\(metadata.source): metadata has no \"jwks_uri\" (RFC 8414 §2)")
+            }
+            do throws(OAuth2ClientError) {
+                _ = try EndpointURL.checked(uri, insecureHTTP: session.insecureHTTP)
+            } catch {
+                throw OAuth2ClientError(.discovery, "\(metadata.source): jwks_uri \(error.message)")
+            }
+            return try await jwkSet(uri, metadata: metadata, &session)
         }
     }
 

@@ -95,7 +95,7 @@ final class TableTransport: HTTPTransport, Sendable {
         ("not a URL", true, .invalidURL),
     ])
     func urlPolicy(url: String, insecureHTTP: Bool, refused: OAuth2ClientError.Code?) async throws {
-        do {
+        do throws(OAuth2ClientError) {
             _ = try EndpointURL.checked(url, insecureHTTP: insecureHTTP)
             #expect(refused == nil, "accepted \(url)")
         } catch {
@@ -128,7 +128,7 @@ final class TableTransport: HTTPTransport, Sendable {
         ("as.example.test", nil),
     ])
     func metadataURLs(issuer: String, urls: [String]?) {
-        do {
+        do throws(OAuth2ClientError) {
             let found = try KeyDocumentLoader.metadataURLs(issuer: issuer)
             #expect(found == urls)
         } catch {
