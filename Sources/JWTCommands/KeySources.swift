@@ -1,9 +1,14 @@
 import JOSECore
 import JWTValidation
+import OAuth2Client
 
 /// The key sources of `jwt verify`, read once per run: `--key` files (PEM, JWK or JWKS, detected),
 /// `--jwks` files or URLs, `--issuer` discovery, `--secret-file`, `--secret-env`. Secrets never come from the
 /// command line and never appear in a message.
+///
+/// URLs are read by OAuth2Client's ``OAuth2Client/KeyDocumentLoader`` over the injected transport (the URL policy,
+/// discovery, the no-redirect rule, the body limit and the deadline are decided there, once for `verify` and
+/// `conform`); what a document holds is judged by `KeyLoader`, as for files.
 struct KeySources {
     var keyFiles: [String] = []
     var jwks: [String] = []
@@ -16,12 +21,10 @@ struct KeySources {
     /// Key files are small; anything bigger is not a key.
     static let maxFileBytes = 1 << 20
 
-    func load(environment: CommandEnvironment, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> [JWSKey] {
-        try await loadReport(environment: environment, fetcher: fetcher).keys
-    }
-
     /// The keys, and a warning (source, kid, reason) for each JWK Set member skipped as unusable (RFC 7517 §5).
-    func loadReport(environment: CommandEnvironment, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> (keys: [JWSKey], warnings: [String]) {
+    /// - Parameter deadline: for each URL source as a whole (discovery and JWK Set together).
+    func loadReport(environment: CommandEnvironment, transport: any HTTPTransport, deadline: Duration) async throws(JWTCommandsError) -> (keys: [JWSKey], warnings: [String]) {
+        let loader = KeyDocumentLoader(transport: transport)
         var keys: [JWSKey] = []
         var warnings: [String] = []
         func add(_ loaded: KeyLoader.Loaded, _ source: String) {
@@ -33,17 +36,20 @@ struct KeySources {
             do throws(JOSEError) { add(try KeyLoader.loadReport(bytes), "--key \(path)") } catch { throw JWTCommandsError.badKey("--key \(path)", error) }
         }
         for source in jwks {
-            if KeyURLPolicy.parts(source) != nil {
-                if let refusal = KeyURLPolicy.refusal(source) { throw JWTCommandsError.usage("--jwks: \(refusal)") }
-                add(try await Self.fetchSet(source, fetcher: fetcher), source)
+            if Self.looksLikeURL(source) {
+                try Self.checkURL(source, option: "--jwks")
+                let document = try await Self.fetch(.jwksURL(source), loader: loader, deadline: deadline)
+                add(try Self.jwkSet(document), document.source)
             } else {
                 let bytes = try read(source, environment: environment)
                 do throws(JOSEError) { add(try KeyLoader.loadReport(bytes), "--jwks \(source)") } catch { throw JWTCommandsError.badKey("--jwks \(source)", error) }
             }
         }
         if let issuer {
-            let uri = try await IssuerDiscovery(fetcher: fetcher).jwksURI(issuer: issuer)
-            add(try await Self.fetchSet(uri, fetcher: fetcher), uri)
+            try Self.checkURL(issuer, option: "--issuer")
+            do throws(OAuth2ClientError) { _ = try KeyDocumentLoader.metadataURLs(issuer: issuer) } catch { throw JWTCommandsError.usage("--issuer: \(error.message)") }
+            let document = try await Self.fetch(.issuer(issuer), loader: loader, deadline: deadline)
+            add(try Self.jwkSet(document), document.source)
         }
         keys += try secretKeys(environment: environment)
         return (keys, warnings)
@@ -70,16 +76,42 @@ struct KeySources {
         return bytes
     }
 
-    /// GETs a JWK Set (RFC 7517 §5).
-    static func fetchSet(_ url: String, fetcher: any KeyFetcher) async throws(JWTCommandsError) -> KeyLoader.Loaded {
-        let response = try await fetcher.fetch(url, limit: KeyURLPolicy.maxBodyBytes)
-        guard response.status == 200 else { throw JWTCommandsError.unreachable("\(url): HTTP \(response.status)") }
+    /// `--jwks` takes a URL when the value starts with `http://` or `https://` (any case), else a file.
+    static func looksLikeURL(_ text: String) -> Bool {
+        let lower = text.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
+    }
+
+    /// A URL named on the command line that the kit's URL policy refuses is a usage error (exit 64), before any
+    /// connection (``OAuth2Client/EndpointURL/checked(_:insecureHTTP:)``; `verify` has no plain-http opt-in).
+    static func checkURL(_ url: String, option: String) throws(JWTCommandsError) {
+        do throws(OAuth2ClientError) { _ = try EndpointURL.checked(url) } catch { throw JWTCommandsError.usage("\(option): \(error.message)") }
+    }
+
+    /// Reads one URL key source. The loader's failure keeps its class: unreachable (no answer, a status, a refused
+    /// redirect, the deadline) is CLI-011 (exit 69); content that cannot be used (metadata for another issuer, no
+    /// `jwks_uri`, a refused `jwks_uri`, a body over the limit) is CLI-010 (exit 65). The message names the URL.
+    static func fetch(_ source: RemoteKeySource, loader: KeyDocumentLoader, deadline: Duration) async throws(JWTCommandsError) -> KeyDocument {
+        do throws(OAuth2ClientError) {
+            return try await loader.load(source, deadline: deadline)
+        } catch {
+            switch error.errorClass {
+            case .unreachable: throw JWTCommandsError.unreachable(error.message)
+            case .usage: throw JWTCommandsError.usage(error.message)
+            case .malformedInput: throw JWTCommandsError.keySource(error.message)
+            default: throw JWTCommandsError(error)
+            }
+        }
+    }
+
+    /// The keys of a fetched JWK Set (RFC 7517 §5), judged as a `--jwks` file's are.
+    static func jwkSet(_ document: KeyDocument) throws(JWTCommandsError) -> KeyLoader.Loaded {
         do throws(JOSEError) {
-            let value = try JSONParser().parse(response.body, context: "JWKS")
+            let value = try JSONParser().parse(document.bytes, context: "JWKS")
             guard case .object(let object) = value else { throw JOSEError(.invalidKey, "not a JSON object") }
             return try KeyLoader.jwkSetLoaded(object)
         } catch {
-            throw JWTCommandsError.badKey(url, error)
+            throw JWTCommandsError.badKey(document.source, error)
         }
     }
 

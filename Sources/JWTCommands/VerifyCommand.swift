@@ -131,7 +131,7 @@ public struct VerifyCommand: AsyncParsableCommand {
     /// returned, whatever the outcome.
     public func run() async throws {
         let code = await SharedHTTPClient.withClient { http in
-            await VerifyRunner(options: self, fetcher: TransportKeyFetcher(http: http)).run(environment: .live)
+            await VerifyRunner(options: self, transport: AsyncHTTPTransport(shared: http)).run(environment: .live)
         }
         if code != .ok { throw ExitCode(code.rawValue) }
     }

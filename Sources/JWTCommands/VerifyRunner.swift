@@ -1,17 +1,21 @@
 import JOSECore
 import JWTValidation
+import OAuth2Client
 
-/// The logic behind `jwt verify`, over an injected ``CommandEnvironment`` and ``KeyFetcher``.
+/// The logic behind `jwt verify`, over an injected ``CommandEnvironment`` and ``OAuth2Client/HTTPTransport`` (key
+/// URLs only; a run with key files never sends a request).
 public struct VerifyRunner {
     public let options: VerifyCommand
-    public let fetcher: any KeyFetcher
+    public let transport: any HTTPTransport
+    /// For each URL key source as a whole: metadata discovery and the JWK Set together.
+    public var keyDeadline: Duration = .seconds(10)
     public var limits: CompactToken.Limits = .default
     /// Where `--batch -` reads lines from (the process's stdin unless a test injects one).
     public var openStdinLines: @Sendable () -> any LineSource = { FDLineReader(fd: 0, name: "stdin") }
 
-    public init(options: VerifyCommand, fetcher: any KeyFetcher) {
+    public init(options: VerifyCommand, transport: any HTTPTransport) {
         self.options = options
-        self.fetcher = fetcher
+        self.transport = transport
     }
 
     /// Runs and returns the exit code. Single-token output is written whole at the end.
@@ -21,7 +25,7 @@ public struct VerifyRunner {
             if let batch = options.batch {
                 return try await runBatch(batch, environment: environment)
             }
-            let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, fetcher: fetcher)
+            let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, transport: transport, deadline: keyDeadline)
             let text = try TokenInput.read(options.token, environment: environment, limit: limits.maxTokenBytes)
             let jws = try Self.parse(text, limits: limits)
             let validationOptions = options.validationOptions(now: environment.now())
@@ -56,7 +60,7 @@ public struct VerifyRunner {
     }
 
     private func runBatch(_ source: String, environment: CommandEnvironment) async throws(JWTCommandsError) -> JWTExit {
-        let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, fetcher: fetcher)
+        let (keys, keyWarnings) = try await options.keySources.loadReport(environment: environment, transport: transport, deadline: keyDeadline)
         // Skipped keys are said once, on stderr beside the summary: stdout stays one JSON line per token.
         for warning in keyWarnings { environment.writeErr("jwt verify: warning: \(warning)\n") }
         let validator = Validator(options: options.validationOptions(now: environment.now()))

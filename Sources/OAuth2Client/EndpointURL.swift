@@ -1,7 +1,7 @@
 /// The parts of an absolute `http`/`https` URL that the client needs: scheme, host, port, path and query.
 ///
 /// Deliberately small (RFC 3986 §3 subset): no user-info, no fragment. Used to refuse `insecure` for non-loopback
-/// hosts and to key the token cache.
+/// hosts, to key the token cache, and for the kit's one URL policy (``checked(_:insecureHTTP:)``).
 public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
     public let scheme: String
     public let host: String
@@ -64,18 +64,6 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         switch host.lowercased() {
         case "127.0.0.1", "[::1]", "::1", "localhost": true
         default: false
-        }
-    }
-
-    /// Why `text` may not carry credentials or tokens: not a usable http(s) URL, or plain `http` to a host that is
-    /// not loopback. `nil` when it may.
-    public static func cleartextRefusal(_ text: String) -> String? {
-        do {
-            let url = try EndpointURL(text)
-            guard url.isCleartext else { return nil }
-            return "\(url.origin) uses plain http to a host that is not loopback: credentials and tokens would travel in clear (RFC 6749 §2.3.1, RFC 6750 §5.3); use https, or opt in with insecure_http: true"
-        } catch {
-            return error.message
         }
     }
 

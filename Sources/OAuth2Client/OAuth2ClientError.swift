@@ -36,14 +36,19 @@ public struct OAuth2ClientError: CodedError {
         public static let insecureRefused = Code("OA2-008", .usage, "insecure-refused")
         /// The on-disk token cache could not be read or written.
         public static let cacheIO = Code("OA2-009", .inputMissing, "cache-io")
-        /// The server answered a redirect (3xx); redirects are not followed for token endpoints (RFC 6749 §3.2).
+        /// The server answered a redirect (3xx); no redirect is followed, for token endpoints (RFC 6749 §3.2) and for
+        /// key documents alike.
         public static let redirect = Code("OA2-010", .unreachable, "redirect")
-        /// Metadata discovery (RFC 8414 §3 / OIDC Discovery) failed: missing fields or issuer mismatch.
+        /// Metadata discovery (RFC 8414 §3 / OIDC Discovery) failed: missing fields, issuer mismatch, a `jwks_uri`
+        /// the URL policy refuses.
         public static let discovery = Code("OA2-011", .malformedInput, "discovery")
+        /// Plain `http` to a host that is not loopback, without the caller's opt-in: refused before connecting
+        /// (``EndpointURL/checked(_:insecureHTTP:)``).
+        public static let cleartextRefused = Code("OA2-012", .usage, "cleartext-refused")
 
         public static let allCases: [Code] = [
             .invalidURL, .network, .timeout, .responseTooLarge, .endpointError, .malformedResponse,
-            .secretUnavailable, .insecureRefused, .cacheIO, .redirect, .discovery,
+            .secretUnavailable, .insecureRefused, .cacheIO, .redirect, .discovery, .cleartextRefused,
         ]
     }
 

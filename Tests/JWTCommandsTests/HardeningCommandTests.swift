@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import JOSECore
 import JWTTestSupport
+import OAuth2Client
 @testable import JWTCommands
 
 /// Issue 9 items 5 (verify), 7, 8, 10 and 11 (`--allow-header-key`) through the commands.
@@ -118,11 +119,11 @@ import JWTTestSupport
             #expect(warnings.count == 1)
             #expect(warnings.first?.contains("kid \"broken\"") == true, "\(warnings)")
         }
-        // Over HTTP too (the fetcher answers from a table).
+        // Over HTTP too (the transport answers from a table).
         let url = "https://keys.example.test/jwks.json"
-        let fetcher = RecordingFetcher([url: KeyFetchResponse(status: 200, body: Array(Self.brokenSet(good: good).compact.utf8))])
+        let transport = RecordingTransport.ok([url: Self.brokenSet(good: good).compact])
         let harness = CommandHarness()
-        #expect(try await harness.verify([token, "--jwks", url], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(try await harness.verify([token, "--jwks", url], transport: transport) == .ok, "\(harness.err)")
         #expect(harness.out.contains("kid \"broken\""))
     }
 
@@ -131,12 +132,10 @@ import JWTTestSupport
         let issuer = "https://as.example/caf\u{E9}"
         let nfd = "https://as.example/cafe\u{301}"
         let metadata: JSONValue = ["issuer": .string(nfd), "jwks_uri": "https://as.example/keys"]
-        let fetcher = RecordingFetcher(Dictionary(uniqueKeysWithValues: (IssuerDiscovery.metadataURLs(for: issuer) ?? []).map {
-            ($0, KeyFetchResponse(status: 200, body: Array(metadata.compact.utf8)))
-        }))
+        let transport = RecordingTransport.ok(Dictionary(uniqueKeysWithValues: try KeyDocumentLoader.metadataURLs(issuer: issuer).map { ($0, metadata.compact) }))
         let harness = CommandHarness()
         let token = ForgedHMAC.token(key: Array("x".utf8), payload: Self.later)
-        #expect(try await harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .malformed, "\(harness.err)")
+        #expect(try await harness.verify([token, "--issuer", issuer], transport: transport) == .malformed, "\(harness.err)")
         #expect(harness.err.contains("exact match"), "\(harness.err)")
     }
 

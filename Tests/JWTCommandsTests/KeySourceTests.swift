@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JOSECore
+import OAuth2Client
 @testable import JWTCommands
 
 @Suite struct KeySourceTests {
@@ -12,75 +13,56 @@ import JOSECore
         JSONValue.object(["keys": .array(keys.map { .object($0.publicJWK) })]).compact
     }
 
-    @Test(arguments: [
-        ("https://as.example", ["https://as.example/.well-known/oauth-authorization-server", "https://as.example/.well-known/openid-configuration"]),
-        ("https://as.example/", ["https://as.example/.well-known/oauth-authorization-server", "https://as.example/.well-known/openid-configuration"]),
-        ("https://as.example/tenant/1", ["https://as.example/.well-known/oauth-authorization-server/tenant/1", "https://as.example/tenant/1/.well-known/openid-configuration"]),
-        ("http://127.0.0.1:8080/t", ["http://127.0.0.1:8080/.well-known/oauth-authorization-server/t", "http://127.0.0.1:8080/t/.well-known/openid-configuration"]),
-    ])
-    func metadataURLs(issuer: String, urls: [String]) {
-        #expect(IssuerDiscovery.metadataURLs(for: issuer) == urls)
-    }
-
-    @Test(arguments: [
-        ("https://x.example/jwks", nil as String?),
-        ("http://127.0.0.1:9/jwks", nil),
-        ("http://localhost/jwks", nil),
-        ("http://[::1]:80/jwks", nil),
-        ("http://x.example/jwks", "plain http"),
-        ("http://127.0.0.1.evil.com/jwks", "plain http"),
-        ("http://LOCALHOST:8080/jwks", nil),
-        // One loopback definition (EndpointURL.isLoopbackHost): not the rest of 127/8, not *.localhost.
-        ("http://127.0.0.2/jwks", "plain http"),
-        ("http://127.1/jwks", "plain http"),
-        ("http://a.localhost/jwks", "plain http"),
-        ("ftp://x/jwks", "not an absolute http(s) URL"),
-        ("https://user@x.example/jwks", "not an absolute http(s) URL"),
-    ])
-    func urlPolicy(url: String, refusal: String?) {
-        let found = KeyURLPolicy.refusal(url)
-        if let refusal { #expect(found?.contains(refusal) == true) } else { #expect(found == nil) }
-    }
-
     @Test func discoveryTriesRFC8414ThenOpenID() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "d1")
         let issuer = "https://as.example/t"
-        let fetcher = RecordingFetcher([
-            "https://as.example/t/.well-known/openid-configuration": KeyFetchResponse(status: 200, body: Array(#"{"issuer":"https://as.example/t","jwks_uri":"https://as.example/keys"}"#.utf8)),
-            "https://as.example/keys": KeyFetchResponse(status: 200, body: Array(Self.jwks([key]).utf8)),
-            "https://as.example/.well-known/oauth-authorization-server/t": KeyFetchResponse(status: 404, body: []),
+        let transport = RecordingTransport([
+            "https://as.example/t/.well-known/openid-configuration": HTTPTransportResponse(status: 200, body: Array(#"{"issuer":"https://as.example/t","jwks_uri":"https://as.example/keys"}"#.utf8)),
+            "https://as.example/keys": HTTPTransportResponse(status: 200, body: Array(Self.jwks([key]).utf8)),
+            "https://as.example/.well-known/oauth-authorization-server/t": HTTPTransportResponse(status: 404),
         ])
         let token = try Self.signed(key, kid: "d1", claims: #"{"iss":"https://as.example/t","exp":1800000000}"#)
         let harness = CommandHarness()
-        #expect(try await harness.verify([token, "--issuer", issuer], fetcher: fetcher) == .ok, "\(harness.out)\(harness.err)")
-        #expect(fetcher.requests == ["https://as.example/.well-known/oauth-authorization-server/t",
+        #expect(try await harness.verify([token, "--issuer", issuer], transport: transport) == .ok, "\(harness.out)\(harness.err)")
+        #expect(transport.requests == ["https://as.example/.well-known/oauth-authorization-server/t",
                                      "https://as.example/t/.well-known/openid-configuration", "https://as.example/keys"])
         #expect(harness.out.contains("✓ ISS-01"))   // --issuer also sets the expected iss
     }
 
+    /// Metadata that is metadata but wrong ends discovery (65, one request); a first candidate that is not metadata
+    /// at all lets the second be tried, and a server that answered with something unusable is 65, not 69.
     @Test(arguments: [
-        (#"{"issuer":"https://as.example/","jwks_uri":"https://as.example/keys"}"#, JWTExit.malformed, "exact match"),
-        (#"{"issuer":"https://as.example"}"#, .malformed, "no \"jwks_uri\""),
-        (#"{"issuer":"https://as.example","jwks_uri":"http://evil.example/keys"}"#, .malformed, "plain http"),
-        (#"not json"#, .malformed, "metadata"),
+        (#"{"issuer":"https://as.example/","jwks_uri":"https://as.example/keys"}"#, "exact match", 1),
+        (#"{"issuer":"https://as.example"}"#, "no \"jwks_uri\"", 1),
+        (#"{"issuer":"https://as.example","jwks_uri":"http://evil.example/keys"}"#, "plain http", 1),
+        (#"not json"#, "no metadata for issuer https://as.example", 2),
     ])
-    func discoveryRefusesBadMetadata(body: String, exit: JWTExit, message: String) async throws {
-        let fetcher = RecordingFetcher(["https://as.example/.well-known/oauth-authorization-server": KeyFetchResponse(status: 200, body: Array(body.utf8))])
+    func discoveryRefusesBadMetadata(body: String, message: String, requests: Int) async throws {
+        let transport = RecordingTransport.ok(["https://as.example/.well-known/oauth-authorization-server": body])
         let harness = CommandHarness()
-        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: fetcher) == exit)
+        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], transport: transport) == .malformed)
         #expect(harness.err.contains(message), "\(harness.err)")
-        #expect(fetcher.requests.count == 1)
+        #expect(transport.requests.count == requests)
     }
 
+    /// No answer, an error status, a refused redirect: 69 (CLI-011), the message naming the URL.
     @Test func unreachableSourcesAre69() async throws {
         let harness = CommandHarness()
-        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], fetcher: RecordingFetcher()) == .unavailable)
-        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: RecordingFetcher()) == .unavailable)
-        let notFound = RecordingFetcher(["https://as.example/jwks": KeyFetchResponse(status: 500, body: [])])
-        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], fetcher: notFound) == .unavailable)
+        #expect(try await harness.verify(["a.b.c", "--issuer", "https://as.example"], transport: RecordingTransport()) == .unavailable)
+        #expect(harness.err.contains("no metadata for issuer https://as.example"), "\(harness.err)")
+        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], transport: RecordingTransport()) == .unavailable)
+        let notFound = RecordingTransport(["https://as.example/jwks": HTTPTransportResponse(status: 500)])
+        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks"], transport: notFound) == .unavailable)
+        harness.reset()
+        let moved = RecordingTransport(["https://as.example/jwks": HTTPTransportResponse(status: 307, headers: [HTTPHeaderField("Location", "https://as.example/other")])])
+        #expect(try await harness.verify(["a.b.c", "--jwks", "https://as.example/jwks", "--json"], transport: moved) == .unavailable)
+        let error = try JSONParser().parse(harness.out)["error"]
+        #expect(error?["code"]?.stringValue == "CLI-011")
+        #expect(error?["message"]?.stringValue?.hasPrefix("https://as.example/jwks: redirect to https://as.example/other refused") == true, "\(harness.out)")
+        #expect(moved.requests == ["https://as.example/jwks"])
     }
 
-    /// JWKS by URL and issuer discovery against a real local HTTP server, through URLSession.
+    /// JWKS by URL and issuer discovery against a real local HTTP server, through the shared AsyncHTTPClient.
     @Test func jwksURLAndDiscoveryOverHTTP() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "live")
         let server = try LocalHTTPServer(routes: [
@@ -91,21 +73,21 @@ import JOSECore
             "/big": .init(body: String(repeating: " ", count: (1 << 20) + 10) + "{}"),
         ])
         defer { server.stop() }
-        let fetcher: (any KeyFetcher)? = nil
-        let token = try Self.signed(key, kid: "live", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
+                let token = try Self.signed(key, kid: "live", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
         let harness = CommandHarness()
-        #expect(try await harness.verify([token, "--jwks", server.base + "/jwks"], fetcher: fetcher) == .ok, "\(harness.err)")
-        #expect(try await harness.verify([token, "--issuer", server.base], fetcher: fetcher) == .ok, "\(harness.err)")
+        #expect(try await harness.verify([token, "--jwks", server.base + "/jwks"]) == .ok, "\(harness.err)")
+        #expect(try await harness.verify([token, "--issuer", server.base]) == .ok, "\(harness.err)")
         #expect(server.requests == ["/jwks", "/.well-known/oauth-authorization-server", "/.well-known/openid-configuration", "/jwks"])
         harness.reset()
-        #expect(try await harness.verify([token, "--jwks", server.base + "/moved"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", server.base + "/moved"]) == .unavailable)
         #expect(harness.err.contains("redirect to http://localhost:1/jwks refused"))
         harness.reset()
-        #expect(try await harness.verify([token, "--jwks", server.base + "/same-origin"], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--jwks", server.base + "/same-origin"]) == .unavailable)
         #expect(harness.err.contains("no redirect is followed"))
         harness.reset()
-        #expect(try await harness.verify([token, "--jwks", server.base + "/big"], fetcher: fetcher) == .unavailable)
-        #expect(harness.err.contains("larger than"))
+        // A body over the 1 MiB limit is content that cannot be used: 65 (CLI-010), not 69.
+        #expect(try await harness.verify([token, "--jwks", server.base + "/big"]) == .malformed)
+        #expect(harness.err.contains("1048576"), "\(harness.err)")
     }
 
     /// Issue 9 item 9: a JWKS URL that redirects to another port on the same host (another origin: RFC 6454 §4) is
@@ -118,17 +100,16 @@ import JOSECore
                                                  "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#)])
         defer { first.stop() }
         let token = try Self.signed(key, kid: "k", claims: #"{"iss":"\#(first.base)","exp":1800000000}"#)
-        let fetcher: (any KeyFetcher)? = nil
-        let harness = CommandHarness()
-        #expect(try await harness.verify([token, "--jwks", first.base + "/jwks"], fetcher: fetcher) == .unavailable)
+                let harness = CommandHarness()
+        #expect(try await harness.verify([token, "--jwks", first.base + "/jwks"]) == .unavailable)
         #expect(harness.err.contains("redirect to \(other.base)/jwks refused"), "\(harness.err)")
         harness.reset()
-        #expect(try await harness.verify([token, "--issuer", first.base], fetcher: fetcher) == .unavailable)
+        #expect(try await harness.verify([token, "--issuer", first.base]) == .unavailable)
         #expect(other.requests.isEmpty, "the other port was asked: \(other.requests)")
         #expect(first.requests.filter { $0 == "/jwks" }.count == 2)
     }
 
-    /// Port 1 on loopback refuses connections: the live fetcher reports the source unreachable (69).
+    /// Port 1 on loopback refuses connections: the live transport reports the source unreachable (69).
     @Test func closedPortIs69() async throws {
         let harness = CommandHarness()
         #expect(try await harness.verify(["a.b.c", "--jwks", "http://127.0.0.1:1/jwks"]) == .unavailable)

@@ -2,6 +2,7 @@ import Foundation
 import JWTTestSupport
 import Testing
 import JOSECore
+import OAuth2Client
 @testable import JWTCommands
 
 @Suite struct VerifyCommandTests {
@@ -68,11 +69,16 @@ import JOSECore
         (["--secret-env", "S", "--max-lifetime", "1w"], "--max-lifetime"),
         (["--secret-env", "UNSET_VARIABLE_X"], "UNSET_VARIABLE_X"),
         (["--jwks", "http://example.com/jwks"], "plain http"),
+        (["--issuer", "http://as.example.test"], "plain http"),
+        (["--issuer", "https://as.example.test/t?x=1"], "query or fragment"),
+        (["--issuer", "https://user@as.example.test"], "not an absolute http(s) URL"),
     ])
     func usageErrors(arguments: [String], message: String) async throws {
         let harness = CommandHarness()
         harness.variables = ["S": "0123456789abcdef0123456789abcdef"]
-        #expect(try await harness.verify(["a.b.c"] + arguments, fetcher: RecordingFetcher()) == .usage)
+        let transport = RecordingTransport()
+        #expect(try await harness.verify(["a.b.c"] + arguments, transport: transport) == .usage)
+        #expect(transport.requests.isEmpty, "refused before any request")
         #expect(harness.err.contains(message), "\(harness.err)")
     }
 

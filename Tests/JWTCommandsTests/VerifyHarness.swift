@@ -34,12 +34,12 @@ final class CommandHarness: @unchecked Sendable {
         )
     }
 
-    /// The HTTP client of the last `verify` run with the live fetcher (started only if a key source was a URL).
+    /// The HTTP client of the last `verify` run with the live transport (started only if a key source was a URL).
     private(set) var lastHTTP: SharedHTTPClient?
 
-    /// Runs `jwt verify` in process. Without `fetcher`, the live one over a run-scoped ``SharedHTTPClient`` that is
-    /// shut down before this returns (as `VerifyCommand.run()` does).
-    func verify(_ arguments: [String], fetcher: (any KeyFetcher)? = nil, stdinLines: [UInt8]? = nil) async throws -> JWTExit {
+    /// Runs `jwt verify` in process. Without `transport`, the live one over a run-scoped ``SharedHTTPClient`` that
+    /// is shut down before this returns (as `VerifyCommand.run()` does).
+    func verify(_ arguments: [String], transport: (any HTTPTransport)? = nil, stdinLines: [UInt8]? = nil) async throws -> JWTExit {
         let command: VerifyCommand
         do {
             command = try VerifyCommand.parse(arguments)
@@ -48,15 +48,17 @@ final class CommandHarness: @unchecked Sendable {
             return JWTExit(rawValue: VerifyCommand.exitCode(for: error).rawValue) ?? .internalError
         }
         let environment = self.environment
-        func runner(_ fetcher: any KeyFetcher) -> VerifyRunner {
-            var runner = VerifyRunner(options: command, fetcher: fetcher)
+        func runner(_ transport: any HTTPTransport) -> VerifyRunner {
+            var runner = VerifyRunner(options: command, transport: transport)
+            // Generous: the whole suite runs in parallel on a shared machine; the deadline itself is tested on a hand clock.
+            runner.keyDeadline = .seconds(60)
             if let stdinLines { runner.openStdinLines = { BytesLineSource(stdinLines) } }
             return runner
         }
-        if let fetcher { return await runner(fetcher).run(environment: environment) }
+        if let transport { return await runner(transport).run(environment: environment) }
         return await SharedHTTPClient.withClient { http in
             lock.withLock { lastHTTP = http }
-            return await runner(TransportKeyFetcher(timeout: 5, http: http)).run(environment: environment)
+            return await runner(AsyncHTTPTransport(shared: http)).run(environment: environment)
         }
     }
 
@@ -106,19 +108,25 @@ final class TempDir: @unchecked Sendable {
     }
 }
 
-/// A fetcher that answers from a table and records every URL asked for.
-final class RecordingFetcher: KeyFetcher, @unchecked Sendable {
+/// A transport that answers GETs from a table (URL → response) and records every URL asked for; a URL not in the
+/// table is a refused connection. No socket is opened.
+final class RecordingTransport: HTTPTransport, @unchecked Sendable {
     private let lock = NSLock()
     private var asked: [String] = []
-    let responses: [String: KeyFetchResponse]
+    let responses: [String: HTTPTransportResponse]
 
-    init(_ responses: [String: KeyFetchResponse] = [:]) { self.responses = responses }
+    init(_ responses: [String: HTTPTransportResponse] = [:]) { self.responses = responses }
+
+    /// Every URL answers 200 with `body`.
+    static func ok(_ bodies: [String: String]) -> RecordingTransport {
+        RecordingTransport(bodies.mapValues { HTTPTransportResponse(status: 200, body: Array($0.utf8)) })
+    }
 
     var requests: [String] { lock.withLock { asked } }
 
-    func fetch(_ url: String, limit: Int) async throws(JWTCommandsError) -> KeyFetchResponse {
-        lock.withLock { asked.append(url) }
-        guard let response = responses[url] else { throw JWTCommandsError.unreachable("\(url): connection refused") }
+    func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
+        lock.withLock { asked.append(request.url) }
+        guard let response = responses[request.url] else { throw OAuth2ClientError(.network, "connection refused") }
         return response
     }
 }

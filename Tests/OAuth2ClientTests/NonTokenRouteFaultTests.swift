@@ -10,13 +10,13 @@ struct NonTokenRouteFaultTests {
         var config = MockConfiguration.demo
         config.slowDelay = .seconds(2)
         try await withMockAndHTTP(config) { server, http in
-            let fetcher = JWKSFetcher(transport: FaultHeaderTransport(base: http, fault: fault), timeout: .milliseconds(500))
-            do {
-                _ = try await fetcher.fetch(server.baseURL + "/jwks.json")
-                Issue.record("expected \(code)")
-            } catch let error as OAuth2ClientError {
-                #expect(error.code == code)
-            }
+            let loader = KeyDocumentLoader(transport: FaultHeaderTransport(base: http, fault: fault))
+            // Only the slow fault needs a short request timeout (under its 2 s delay); the others answer at once, and a
+            // loaded machine must not turn them into timeouts.
+            let requestTimeout: Duration? = fault == "slow" ? .milliseconds(500) : nil
+            let fetch = await loader.fetch(.jwksURL(server.baseURL + "/jwks.json"), deadline: .seconds(60), requestTimeout: requestTimeout)
+            #expect(throws: OAuth2ClientError(code, "")) { try fetch.get() }
+            #expect(!fetch.deadlineReached, "the request's own timeout, not the fetch's deadline")
         }
     }
 }

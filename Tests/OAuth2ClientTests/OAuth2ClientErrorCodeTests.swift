@@ -8,7 +8,7 @@ import Testing
         let codes = OAuth2ClientError.Code.allCases
         #expect(Set(codes.map(\.rawValue)).count == codes.count)
         #expect(Set(codes.map(\.label)).count == codes.count)
-        #expect(codes.count == 11)
+        #expect(codes.count == 12)
         for code in codes {
             #expect(code.rawValue.wholeMatch(of: /OA2-\d{3}/) != nil, "\(code)")
             #expect(OAuth2ClientError.Code(rawValue: code.rawValue) == code)
@@ -19,7 +19,7 @@ import Testing
         (OAuth2ClientError.Code.invalidURL, ErrorClass.malformedInput), (.network, .unreachable), (.timeout, .unreachable),
         (.responseTooLarge, .malformedInput), (.endpointError, .unreachable), (.malformedResponse, .malformedInput),
         (.secretUnavailable, .inputMissing), (.insecureRefused, .usage), (.cacheIO, .inputMissing),
-        (.redirect, .unreachable), (.discovery, .malformedInput),
+        (.redirect, .unreachable), (.discovery, .malformedInput), (.cleartextRefused, .usage),
     ])
     func eachCodeHasItsClass(_ code: OAuth2ClientError.Code, _ errorClass: ErrorClass) {
         #expect(OAuth2ClientError(code, "x").errorClass == errorClass)
