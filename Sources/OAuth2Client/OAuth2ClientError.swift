@@ -32,7 +32,7 @@ public struct OAuth2ClientError: CodedError {
         /// A secret could not be read from its environment variable or file.
         public static let secretUnavailable = Code("OA2-007", .inputMissing, "secret-unavailable")
         /// An insecure connection to a host that is not loopback was refused before connecting: `insecure` (no TLS
-        /// verification), or — in `jwt conform` — plain `http` that would carry credentials or tokens in clear.
+        /// verification). Plain `http` is ``cleartextRefused``.
         public static let insecureRefused = Code("OA2-008", .usage, "insecure-refused")
         /// The on-disk token cache could not be read or written.
         public static let cacheIO = Code("OA2-009", .inputMissing, "cache-io")

@@ -101,68 +101,42 @@ struct EndpointProbe {
         }
     }
 
+    /// The endpoint's key documents: a file as loaded with the suite, or a JWKS URL / an issuer's metadata fetched by
+    /// `OAuth2Client`'s ``OAuth2Client/KeyDocumentLoader`` over this endpoint's transport (its deadline, request
+    /// timeout and `insecure_http` opt-in) — the same path and rules as `jwt verify --jwks` / `--issuer`.
     private func fetchKeys(observation: inout EndpointObservation) async -> KeyMaterial {
         var source = endpoint.expect.keys
         if source == nil, let issuer = endpoint.expect.issuer, issuer.hasPrefix("http") { source = .issuer(issuer) }
+        let remote: RemoteKeySource
         switch source {
         case nil, .unchecked?:
             return .none
         case .file(let path, let bytes)?:
             return .documents([bytes], source: path)
         case .jwksURL(let url)?:
-            return await fetchJWKS(url, observation: &observation)
+            remote = .jwksURL(url)
         case .issuer(let issuer)?:
-            // RFC 8414 §3: /.well-known/oauth-authorization-server inserted before the issuer's path; then OpenID
-            // Connect Discovery 1.0 §4: /.well-known/openid-configuration appended.
-            let (origin, path) = Self.split(issuer)
-            let candidates = [origin + "/.well-known/oauth-authorization-server" + path,
-                              (issuer.hasSuffix("/") ? String(issuer.dropLast()) : issuer) + "/.well-known/openid-configuration"]
-            var problems: [String] = []
-            for url in candidates {
-                guard let outcome = await send(HTTPTransportRequest(method: "GET", url: url, headers: [HTTPHeaderField("Accept", "application/json")])) else {
-                    observation.deadlineHit = true
-                    return .failed("endpoint deadline reached during discovery")
-                }
-                observation.keyLatency += outcome.latency
-                guard let response = outcome.response else {
-                    if case .failed(let f) = outcome { problems.append("\(url): \(f.reason)") }
-                    continue
-                }
-                guard response.status == 200, let metadata = try? JSONParser().parse(response.body, context: "metadata").objectValue else {
-                    problems.append("\(url): HTTP \(response.status)")
-                    continue
-                }
-                guard metadata["issuer"]?.stringValue.map({ ExactText.equal($0, issuer) }) == true else {
-                    return .failed("metadata at \(url) names issuer \(metadata["issuer"]?.stringValue ?? "none"), expected \(issuer) (RFC 8414 §3.3)")
-                }
-                guard let jwks = metadata["jwks_uri"]?.stringValue else { return .failed("metadata at \(url) has no jwks_uri") }
-                return await fetchJWKS(jwks, observation: &observation)
-            }
-            return .failed("discovery failed: " + problems.joined(separator: "; "))
+            remote = .issuer(issuer)
         }
-    }
-
-    private func fetchJWKS(_ url: String, observation: inout EndpointObservation) async -> KeyMaterial {
-        guard let outcome = await send(HTTPTransportRequest(method: "GET", url: url, headers: [HTTPHeaderField("Accept", "application/json")])) else {
+        guard !transport.expired else {
             observation.deadlineHit = true
-            return .failed("endpoint deadline reached fetching \(url)")
+            return .failed("endpoint deadline reached before the keys were fetched")
         }
-        observation.keyLatency += outcome.latency
-        switch outcome {
-        case .failed(let f): return .failed("\(url): \(f.reason)")
-        case .response(let r):
-            guard r.status == 200 else { return .failed("\(url): HTTP \(r.status)") }
-            return .documents([r.body], source: url)
+        let refusedBefore = transport.deadlineRefusals
+        let loader = KeyDocumentLoader(transport: transport)
+        let fetch = await loader.fetch(remote, insecureHTTP: endpoint.insecureHTTP, deadline: .milliseconds(Self.millis(transport.remaining)),
+                                       requestTimeout: .milliseconds(Self.millis(endpoint.requestTimeout)))
+        observation.keyLatency += fetch.networkSeconds
+        if fetch.deadlineReached || transport.deadlineRefusals > refusedBefore { observation.deadlineHit = true }
+        switch fetch.result {
+        case .success(let document): return .documents([document.bytes], source: document.source)
+        case .failure(let error): return .failed(error.message)
         }
     }
 
-    /// `https://host:port/path` → (`https://host:port`, `/path` without a trailing slash).
-    static func split(_ url: String) -> (String, String) {
-        let schemeEnd = url.firstRange(of: "://").map(\.upperBound) ?? url.startIndex
-        let pathStart = url[schemeEnd...].firstIndex(of: "/") ?? url.endIndex
-        var path = String(url[pathStart...])
-        if path.hasSuffix("/") { path.removeLast() }
-        return (String(url[..<pathStart]), path)
+    /// Whole milliseconds, at least 1, total for any Double (the suite loader bounds timeouts; NaN or ∞ is 1 ms).
+    static func millis(_ seconds: Double) -> Int64 {
+        CheckedInteger.int64(seconds * 1000, rounding: .up).map { max(1, $0) } ?? 1
     }
 
     /// Seed 001's batch and tenant-list flows, run by `OAuth2Client`'s ``OAuth2Client/TenantTokenManager`` over this

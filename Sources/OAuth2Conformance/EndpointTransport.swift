@@ -33,13 +33,12 @@ final class EndpointTransport: HTTPTransport {
     /// How many requests were not sent because the deadline had passed.
     var deadlineRefusals: Int { refusedForDeadline.withLock { $0 } }
 
-    /// Plain `http` to a host that is not loopback is refused before any connection unless the endpoint opted in with
+    /// Every URL passes the kit's one URL policy (``OAuth2Client/EndpointURL/checked(_:insecureHTTP:)``): plain `http`
+    /// to a host that is not loopback is refused before any connection unless the endpoint opted in with
     /// `insecure_http: true` — this covers URLs the suite does not name (a discovered `jwks_uri`). A request after
     /// the deadline is not sent. A timeout says how long was waited.
     func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
-        if !insecureHTTP, let url = try? EndpointURL(request.url), url.isCleartext {
-            throw OAuth2ClientError(.insecureRefused, "\(url.origin): refused before connecting: plain http to a host that is not loopback (use https, or insecure_http: true)")
-        }
+        _ = try EndpointURL.checked(request.url, insecureHTTP: insecureHTTP)
         guard !expired else {
             refusedForDeadline.withLock { $0 += 1 }
             throw OAuth2ClientError(.timeout, "endpoint deadline reached")

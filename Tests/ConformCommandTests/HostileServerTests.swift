@@ -218,7 +218,7 @@ extension Harness {
         #expect(code == .failed)
         #expect(!server.asked.withLock { $0 }.contains { $0.contains("keys.example.test") })
         let json = try #require(capture.files.withLock { $0["out.json"] })
-        #expect(json.contains("refused before connecting: plain http to a host that is not loopback"))
+        #expect(json.contains("'http://keys.example.test/jwks' uses plain http to a host that is not loopback: refused before connecting"))
     }
 
     // MARK: item 5
