@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import JOSECore
+import JWTTestSupport
 @testable import JWTCommands
 
 @Suite struct KeySourceTests {
@@ -83,7 +84,7 @@ import JOSECore
     /// JWKS by URL and issuer discovery against a real local HTTP server, through URLSession.
     @Test func jwksURLAndDiscoveryOverHTTP() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "live")
-        let server = try LocalHTTPServer(routes: [
+        let server = try ScriptedHTTPServer(routes: [
             "/jwks": .init(body: Self.jwks([try JWSKey.generate(for: .ES256, kid: "other"), key])),
             "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#),
             "/moved": .init(status: 302, location: "http://localhost:1/jwks"),
@@ -112,9 +113,9 @@ import JOSECore
     /// not followed — no redirect is — and the second server never sees a request.
     @Test func aRedirectToAnotherPortIsNotFollowed() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "k")
-        let other = try LocalHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
+        let other = try ScriptedHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
         defer { other.stop() }
-        let first = try LocalHTTPServer(routes: ["/jwks": .init(status: 302, location: other.base + "/jwks"),
+        let first = try ScriptedHTTPServer(routes: ["/jwks": .init(status: 302, location: other.base + "/jwks"),
                                                  "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#)])
         defer { first.stop() }
         let token = try Self.signed(key, kid: "k", claims: #"{"iss":"\#(first.base)","exp":1800000000}"#)
