@@ -54,6 +54,13 @@ import Testing
         #expect(result.err == "err\n")
     }
 
+    /// A tool that is not installed is a failed run (127, as `env` reports it), not a crash of the test process.
+    @Test func aMissingToolIsAFailedRun() throws {
+        let result = try BinaryRunner.tool("jwt-test-no-such-tool", ["x"], stdin: Array("input".utf8))
+        #expect(result.status == 127 && !result.signalled)
+        #expect(result.err.contains("jwt-test-no-such-tool"))
+    }
+
     @Test func aHungChildIsKilledAtItsDeadline() throws {
         let result = try BinaryRunner.tool("sleep", ["600"], timeout: 0.5)
         #expect(result.timedOut)
