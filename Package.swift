@@ -64,7 +64,13 @@ let package = Package(
         ),
         .target(
             name: "JWTTestSupport",
-            dependencies: ["JOSECore", "OAuth2MockServer"],
+            dependencies: [
+                "JOSECore", "OAuth2MockServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             path: "Tests/JWTTestSupport",
             swiftSettings: strict
         ),
@@ -88,18 +94,13 @@ let package = Package(
         .testTarget(name: "JWTValidationTests", dependencies: ["JWTValidation", "JOSECore", "JWTTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "OAuth2ConformanceTests",
-            dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore", "ConformanceReports"],
+            dependencies: ["OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JOSECore"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "ConformanceReportsTests",
-            dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore"],
+            dependencies: ["ConformanceReports", "OAuth2Conformance", "JOSECore", "JWTTestSupport"],
             exclude: ["Golden", "Schemas"],
-            swiftSettings: strict
-        ),
-        .testTarget(
-            name: "ConformCommandTests",
-            dependencies: ["JWTCommands", "OAuth2Conformance", "ConformanceReports", "OAuth2MockServer", "JOSECore"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -109,12 +110,15 @@ let package = Package(
         ),
         .testTarget(
             name: "OAuth2MockServerTests",
-            dependencies: ["OAuth2MockServer", "OAuth2Client", "JWTTestSupport", "JOSECore", "JWTCommands"],
+            dependencies: ["OAuth2MockServer", "OAuth2Client", "JWTTestSupport", "JOSECore"],
             swiftSettings: strict
         ),
         .testTarget(
             name: "JWTCommandsTests",
-            dependencies: ["JWTCommands", "JOSECore", "JWTValidation", "JWTTestSupport"],
+            dependencies: [
+                "JWTCommands", "ConformanceReports", "OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JWTValidation",
+                "JOSECore", "JWTTestSupport",
+            ],
             exclude: ["Golden"],
             swiftSettings: strict
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import JWTTestSupport
 import OAuth2Conformance
 import Testing
 
@@ -38,16 +39,9 @@ enum Fixture {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas/jwt-junit.xsd")
     }
 
-    /// Compares with the golden file, or records it when RECORD_SNAPSHOTS=1.
+    /// Compares with the golden file (a line diff on mismatch), or rewrites it when JWT_UPDATE_GOLDEN=1.
     static func assertGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let url = goldenDirectory.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: goldenDirectory, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let golden = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == golden, "\(name) differs from its golden file (RECORD_SNAPSHOTS=1 re-records)", sourceLocation: sourceLocation)
+        try Golden(directory: goldenDirectory).check(text, name, sourceLocation: sourceLocation)
     }
 
     /// `xmllint --noout --schema Schemas/jwt-junit.xsd FILE`; returns (exit code, output).
@@ -55,15 +49,7 @@ enum Fixture {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("junit-\(UUID().uuidString).xml")
         try xml.write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--schema", schema.path, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        let result = try BinaryRunner.tool("xmllint", ["--noout", "--schema", schema.path, file.path])
+        return (result.status, result.out + result.err)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import JWTTestSupport
 import Testing
 
 /// The `openssl` command-line tool as an independent implementation (tests only): key generation, PEM conversions,
@@ -24,21 +25,11 @@ struct OpenSSLCLI {
     /// Runs `openssl args…` in the work directory; returns the exit status and stdout.
     @discardableResult
     func run(_ arguments: [String], allowFailure: Bool = false) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        if process.terminationStatus != 0, !allowFailure {
-            throw Failed(description: "openssl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: errors, as: UTF8.self))")
+        let result = try BinaryRunner.tool("openssl", arguments, directory: directory.path)
+        if result.status != 0, !allowFailure {
+            throw Failed(description: "openssl \(arguments.joined(separator: " ")) exited \(result.status): \(result.err)")
         }
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        return (result.status, result.out)
     }
 }
 

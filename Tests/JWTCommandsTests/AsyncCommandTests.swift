@@ -1,5 +1,6 @@
 import Foundation
 import JOSECore
+import JWTTestSupport
 @testable import JWTCommands
 import OAuth2Client
 import Testing
@@ -12,32 +13,30 @@ import Testing
     // MARK: in process: the client starts only when a key source is a URL, once, and is shut down
 
     @Test func theHTTPClientStartsOnlyForURLKeySourcesAndIsShutDown() async throws {
-        let key = try JWSKey.generate(for: .ES256, kid: "k")
-        let dir = try TempDir()
-        let jwkFile = try dir.write("key.jwk.json", KeySourceTests.jwks([key]))
-        let server = try LocalHTTPServer(routes: [
-            "/jwks": .init(body: KeySourceTests.jwks([key])),
-            "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#),
-        ])
-        defer { server.stop() }
-        let token = try KeySourceTests.signed(key, kid: "k", claims: #"{"iss":"\#(server.base)","exp":1800000000}"#)
-        let harness = CommandHarness()
+        // The in-process mock serves the metadata and the JWKS; the token is signed with the mock's own key.
+        try await MockHarness.withMock { server, service in
+            let jwks = JSONValue.object(service.signer.jwks).compact
+            let dir = try TempDir()
+            let jwkFile = try dir.write("key.jwk.json", jwks)
+            let token = try KeySourceTests.signed(service.signer.key, kid: service.configuration.keyID, claims: #"{"iss":"\#(server.baseURL)","exp":1800000000}"#)
+            let harness = CommandHarness()
 
-        #expect(try await harness.verify([token, "--jwks", jwkFile]) == .ok, "\(harness.err)")
-        var http = try #require(harness.lastHTTP)
-        #expect(http.clientsStarted == 0, "a key file needs no HTTP client")
+            #expect(try await harness.verify([token, "--jwks", jwkFile]) == .ok, "\(harness.err)")
+            var http = try #require(harness.lastHTTP)
+            #expect(http.clientsStarted == 0, "a key file needs no HTTP client")
 
-        // Discovery: two metadata URLs and the JWKS, all over the one client.
-        #expect(try await harness.verify([token, "--issuer", server.base]) == .ok, "\(harness.err)")
-        http = try #require(harness.lastHTTP)
-        #expect(http.clientsStarted == 1)
-        #expect(http.isShutDown && !http.isRunning)
+            // Discovery: the metadata and the JWKS, over the one client.
+            #expect(try await harness.verify([token, "--issuer", server.baseURL]) == .ok, "\(harness.err)")
+            http = try #require(harness.lastHTTP)
+            #expect(http.clientsStarted == 1)
+            #expect(http.isShutDown && !http.isRunning)
 
-        // An error path: the source cannot be reached (69), and the client is still shut down.
-        #expect(try await harness.verify([token, "--jwks", "http://127.0.0.1:1/jwks"]) == .unavailable)
-        http = try #require(harness.lastHTTP)
-        #expect(http.clientsStarted == 1)
-        #expect(http.isShutDown && !http.isRunning)
+            // An error path: the source cannot be reached (69), and the client is still shut down.
+            #expect(try await harness.verify([token, "--jwks", "http://127.0.0.1:1/jwks"]) == .unavailable)
+            http = try #require(harness.lastHTTP)
+            #expect(http.clientsStarted == 1)
+            #expect(http.isShutDown && !http.isRunning)
+        }
     }
 
     @Test func aSharedClientIsNotRestartedAfterShutdown() async throws {
@@ -56,34 +55,11 @@ import Testing
 
     /// Runs the binary with stdout and stderr in files (no pipe can fill up), killing it after `deadline` seconds.
     static func run(_ arguments: [String], deadline: Double = 30, signal: (Int32, after: (String) -> Bool)? = nil) throws -> (status: Int32, out: String, err: String, finished: Bool) {
-        let jwt = try #require(EndToEndTests.binary, "the jwt binary was not built next to the tests: run `swift build` before `swift test`")
         let dir = try TempDir()
-        let outPath = try dir.write("out", ""), errPath = try dir.write("err", "")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: jwt)
-        process.arguments = arguments
-        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
-        process.currentDirectoryURL = URL(fileURLWithPath: dir.path)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        try process.run()
-        let end = Date().addingTimeInterval(deadline)
-        var signalled = false
-        while process.isRunning, Date() < end {
-            if let signal, !signalled, signal.after((try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "") {
-                kill(process.processIdentifier, signal.0)
-                signalled = true
-            }
-            usleep(20_000)
-        }
-        let finished = !process.isRunning
-        if !finished { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let out = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let err = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
-        return (status, out, err, finished)
+        let child = try BinaryRunner.startJWT(arguments, environment: BinaryRunner.plainEnvironment(), directory: dir.path)
+        if let signal, child.waitForOutput(timeout: deadline, signal.after) { child.signal(signal.0) }
+        let result = child.finish(timeout: deadline)
+        return (result.status, result.out, result.err, !result.timedOut)
     }
 
     static func expectClean(_ result: (status: Int32, out: String, err: String, finished: Bool), _ expected: Int32, _ label: String) {
@@ -96,7 +72,7 @@ import Testing
 
     @Test func verifyExitCodesThroughTheBinary() throws {
         let key = try JWSKey.generate(for: .ES256, kid: "k")
-        let server = try LocalHTTPServer(routes: [
+        let server = try ScriptedHTTPServer(routes: [
             "/jwks": .init(body: KeySourceTests.jwks([key])),
             "/moved": .init(status: 302, location: "{BASE}/jwks"),
             "/.well-known/openid-configuration": .init(body: #"{"issuer":"https://other.test","jwks_uri":"{BASE}/jwks"}"#),

@@ -14,22 +14,14 @@ final class OutputCapture: @unchecked Sendable {
     func appendErr(_ s: String) { lock.withLock { _err += s } }
 }
 
-/// Paths of the package, the built binary, fixtures and golden files (vectors: ``VectorFolder``).
+/// Paths of the package, fixtures and golden files (vectors: ``VectorFolder``; the built binary: ``BinaryRunner``).
 enum TestPaths {
     /// The package root, from this file's location.
     static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let golden = packageRoot.appendingPathComponent("Tests/JWTCommandsTests/Golden")
     static let fixtures = packageRoot.appendingPathComponent("Tests/Fixtures")
-
-    /// The `jwt` binary built beside the test bundle (`.build/debug/jwt`).
-    static var binary: URL {
-        let bundle = Bundle.main.bundleURL
-        for dir in [bundle.deletingLastPathComponent(), bundle, packageRoot.appendingPathComponent(".build/debug")] {
-            let candidate = dir.appendingPathComponent("jwt")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return packageRoot.appendingPathComponent(".build/debug/jwt")
-    }
+    /// This target's golden files (`JWT_UPDATE_GOLDEN=1` rewrites them).
+    static let goldenFiles = Golden(directory: golden)
 }
 
 enum Harness {
@@ -72,45 +64,10 @@ enum Harness {
         return (code, capture.out, capture.err)
     }
 
-    /// Runs the built binary with arguments and stdin; returns exit status, stdout and stderr.
+    /// Runs the built binary with arguments and stdin (this process's environment without `NO_COLOR`, plus `extra`);
+    /// returns exit status, stdout and stderr.
     static func runBinary(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NO_COLOR")
-        for (k, v) in extra { env[k] = v }
-        process.environment = env
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        process.standardInput = inPipe
-        signal(SIGPIPE, SIG_IGN)  // the child may exit before reading all of stdin (size limits)
-        try process.run()
-        let writer = inPipe.fileHandleForWriting
-        let input = Data((stdin ?? "").utf8)
-        let feeding = Thread {
-            try? writer.write(contentsOf: input)
-            try? writer.close()
-        }
-        feeding.start()
-        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let errData = errPipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-}
-
-/// Compares `actual` with a golden file; `RECORD_SNAPSHOTS=1` writes it instead.
-enum Golden {
-    static func check(_ actual: String, _ name: String) throws -> Bool {
-        let url = TestPaths.golden.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
-            try FileManager.default.createDirectory(at: TestPaths.golden, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return true
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        return expected == actual
+        let result = try BinaryRunner.jwt(arguments, stdin: stdin, environment: BinaryRunner.inheritedEnvironment(removing: ["NO_COLOR"], adding: extra))
+        return (result.status, result.out, result.err)
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 import JOSECore
+import JWTTestSupport
 import Testing
 @testable import JWTCommands
 
-/// Golden files of `jwt decode` human and `--json` output at a fixed instant. `RECORD_SNAPSHOTS=1` re-records.
+/// Golden files of `jwt decode` human and `--json` output at a fixed instant. `JWT_UPDATE_GOLDEN=1` re-records.
 @Suite struct DecodeGoldenTests {
     static let cases: [(name: String, token: String)] = [
         ("access-token", DecodeCommandTests.token),
@@ -24,7 +25,7 @@ import Testing
         let token = Self.cases.first { $0.name == name }!.token
         let result = try Harness.decode([token])
         #expect(result.exit == .ok)
-        #expect(try Golden.check(result.out, "decode-\(name).txt"), "golden decode-\(name).txt differs; got:\n\(result.out)")
+        try TestPaths.goldenFiles.check(result.out, "decode-\(name).txt")
     }
 
     @Test(arguments: cases.map(\.name))
@@ -32,11 +33,11 @@ import Testing
         let token = Self.cases.first { $0.name == name }!.token
         let result = try Harness.decode([token, "--json"])
         #expect(result.exit == .ok)
-        #expect(try Golden.check(result.out, "decode-\(name).json"), "golden decode-\(name).json differs; got:\n\(result.out)")
+        try TestPaths.goldenFiles.check(result.out, "decode-\(name).json")
     }
 
     @Test func colouredHumanOutput() throws {
         let result = try Harness.decode([DecodeCommandTests.token], terminal: true)
-        #expect(try Golden.check(result.out, "decode-access-token.ansi.txt"))
+        try TestPaths.goldenFiles.check(result.out, "decode-access-token.ansi.txt")
     }
 }

@@ -1,18 +1,12 @@
 import Foundation
 import Testing
 import JOSECore
+import JWTTestSupport
 
 /// Runs the built `jwt` binary (next to the test bundle, `.build/debug/jwt`) and checks stdout, stderr, exit code.
 /// `swift build --build-tests` does not relink executables, so run `swift build` before `swift test` (as CI does).
 @Suite struct EndToEndTests {
-    static var binary: String? {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("jwt").path,
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent(".build/debug/jwt").path,
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
+    static var binary: String? { try? BinaryRunner.jwtBinary().path }
 
     @Test func verifyThroughTheBinary() throws {
         let jwt = try #require(Self.binary, "the jwt binary was not built next to the tests: run `swift build` before `swift test`")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import JOSECore
 import OAuth2Client
+import JWTTestSupport
 @testable import JWTCommands
 
 @Suite struct KeySourceTests {
@@ -65,7 +66,7 @@ import OAuth2Client
     /// JWKS by URL and issuer discovery against a real local HTTP server, through the shared AsyncHTTPClient.
     @Test func jwksURLAndDiscoveryOverHTTP() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "live")
-        let server = try LocalHTTPServer(routes: [
+        let server = try ScriptedHTTPServer(routes: [
             "/jwks": .init(body: Self.jwks([try JWSKey.generate(for: .ES256, kid: "other"), key])),
             "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#),
             "/moved": .init(status: 302, location: "http://localhost:1/jwks"),
@@ -94,9 +95,9 @@ import OAuth2Client
     /// not followed — no redirect is — and the second server never sees a request.
     @Test func aRedirectToAnotherPortIsNotFollowed() async throws {
         let key = try JWSKey.generate(for: .ES256, kid: "k")
-        let other = try LocalHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
+        let other = try ScriptedHTTPServer(routes: ["/jwks": .init(body: Self.jwks([key]))])
         defer { other.stop() }
-        let first = try LocalHTTPServer(routes: ["/jwks": .init(status: 302, location: other.base + "/jwks"),
+        let first = try ScriptedHTTPServer(routes: ["/jwks": .init(status: 302, location: other.base + "/jwks"),
                                                  "/.well-known/openid-configuration": .init(body: #"{"issuer":"{BASE}","jwks_uri":"{BASE}/jwks"}"#)])
         defer { first.stop() }
         let token = try Self.signed(key, kid: "k", claims: #"{"iss":"\#(first.base)","exp":1800000000}"#)

@@ -21,22 +21,8 @@ import JWTTestSupport
 
     /// Runs the binary; `signalled` is true when it died of a signal (a trap).
     static func jwt(_ arguments: [String], stdin: String = "") throws -> Run {
-        let process = Process()
-        process.executableURL = TestPaths.binary
-        process.arguments = arguments
-        process.environment = ["NO_COLOR": "1", "PATH": "/usr/bin:/bin", "JWT_TEST_SECRET": secret]
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, signalled: process.terminationReason == .uncaughtSignal,
-                   out: String(decoding: outData, as: UTF8.self), err: String(decoding: errData, as: UTF8.self))
+        let result = try BinaryRunner.jwt(arguments, stdin: stdin, environment: BinaryRunner.plainEnvironment(["JWT_TEST_SECRET": secret]))
+        return Run(status: result.status, signalled: result.signalled, out: result.out, err: result.err)
     }
 
     static func token(_ claim: String, _ text: String) -> String {

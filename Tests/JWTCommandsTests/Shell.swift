@@ -1,36 +1,22 @@
 import Foundation
+import JWTTestSupport
 
+/// Short forms over ``BinaryRunner`` for the tests here that shell out (`openssl`, the built `jwt`).
 enum Shell {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
+    /// Runs `command` with `/bin/sh -c`; throws unless it exits 0.
     static func run(_ command: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "\(command): exit \(process.terminationStatus)") }
+        let result = try BinaryRunner.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command])
+        guard result.status == 0 else { throw Failure(description: "\(command): exit \(result.status): \(result.err)") }
     }
 
     static func read(_ path: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) }
 
     /// Runs an executable; returns exit status, stdout, stderr.
     static func exec(_ path: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> (Int32, String, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        let result = try BinaryRunner.run(URL(fileURLWithPath: path), arguments, stdin: stdin.map { Array($0.utf8) }, environment: environment)
+        return (result.status, result.out, result.err)
     }
 }
 

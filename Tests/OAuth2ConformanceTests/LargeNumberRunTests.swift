@@ -1,10 +1,9 @@
-import ConformanceReports
 import JOSECore
 @testable import OAuth2Conformance
 import Testing
 
 /// Issue 9 item 1 for `conform`: a token server's huge `expires_in` or huge `iat`/`exp` ends as findings; the run
-/// finishes and every report format is written.
+/// finishes with findings (the reports over such a run: ExtremeValueReportTests in ConformanceReportsTests).
 @Suite struct LargeNumberRunTests {
     static func cases() -> [(String, FakeTokenServer.Faults)] {
         func f(_ change: (inout FakeTokenServer.Faults) -> Void) -> FakeTokenServer.Faults {
@@ -36,10 +35,6 @@ import Testing
         let e = try #require(result.endpoints.first, "\(name)")
         #expect(e.checks.count == 28, "\(name)")
         #expect(!(ids(e, .fail) + ids(e, .warn)).isEmpty, "\(name): a huge number went unnoticed")
-        let junit = JUnitReportWriter().write(result)
-        #expect(junit.contains("<testsuites") && junit.contains("</testsuites>"), "\(name)")
-        #expect(!MarkdownReportWriter().write(result).isEmpty)
-        #expect((try? JSONParser().parse(JSONReportWriter().write(result))) != nil, "\(name): JSON report does not parse")
     }
 }
 

@@ -54,7 +54,7 @@ import Testing
         }
         // Every check of the catalogue passes somewhere in mock.yaml (ALW-01 on its allow-list entry).
         // SEC-01 runs only for an endpoint with insecure_http: true, which the shipped suite rightly does not use
-        // (ConformCommandTests.HostileServerTests.insecureHTTPOptInRunsAndFailsSEC01 covers it).
+        // (JWTCommandsTests.HostileServerTests.insecureHTTPOptInRunsAndFailsSEC01 covers it).
         let never = Set(CheckCatalogue.all.map(\.id)).subtracting(passed)
         #expect(never == ["SEC-01"], "never passing: \(never.sorted())")
     }
@@ -74,7 +74,7 @@ import Testing
             for check in endpoint.checks where check.status == .fail || check.status == .warn { failedSomewhere.insert(check.id) }
         }
         // SEC-01 needs plain http to a host that is not loopback, which the loopback mock cannot be: the scripted
-        // server of ConformCommandTests.HostileServerTests fails it.
+        // server of JWTCommandsTests.HostileServerTests fails it.
         let fakeOnly: Set<String> = ["TOK-03", "TOK-07", "TOK-08", "JWT-01", "JWT-09", "TTM-02", "CLK-01", "CLK-02", "ALW-01", "SEC-01"]
         let all = Set(CheckCatalogue.all.map(\.id))
         #expect(all.subtracting(failedSomewhere) == fakeOnly)

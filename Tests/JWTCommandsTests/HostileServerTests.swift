@@ -1,5 +1,6 @@
 import Foundation
 import JOSECore
+import JWTTestSupport
 @testable import JWTCommands
 import OAuth2Client
 import OAuth2Conformance
@@ -130,17 +131,8 @@ extension Harness {
 
         // JUnit validates.
         let xml = try #require(files["reports/hostile.junit.xml"])
-        let lint = Process()
-        lint.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        lint.arguments = ["xmllint", "--noout", "-"]
-        let input = Pipe(), errors = Pipe()
-        lint.standardInput = input
-        lint.standardError = errors
-        try lint.run()
-        input.fileHandleForWriting.write(Data(xml.utf8))
-        try input.fileHandleForWriting.close()
-        lint.waitUntilExit()
-        #expect(lint.terminationStatus == 0, "\(String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+        let lint = try BinaryRunner.tool("xmllint", ["--noout", "-"], stdin: Array(xml.utf8))
+        #expect(lint.status == 0, "\(lint.err)")
         #expect(xml.contains("INJECTED"), "the hostile text is shown, escaped, not dropped")
 
         // Markdown (the report and the step summary): every table row has its header's number of cells.

@@ -60,7 +60,7 @@ struct RecordingTransport: HTTPTransport {
     }
 }
 
-enum Harness {
+extension Harness {
     static var packageRoot: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
     static func suite(_ name: String) -> String { packageRoot.appendingPathComponent("conformance/\(name)").path }
 
