@@ -42,7 +42,7 @@ final class Capture: Sendable {
 }
 
 /// Records every access token in responses (top level and seed 001 batches) on its way to the runner.
-struct RecordingTransport: HTTPTransport {
+struct TokenRecordingTransport: HTTPTransport {
     let inner: AsyncHTTPTransport
     let capture: Capture
 
@@ -71,7 +71,7 @@ extension Harness {
         runner.makeTransport = {
             let client = AsyncHTTPTransport()
             capture.clients.withLock { $0.append(client) }
-            return RecordingTransport(inner: client, capture: capture)
+            return TokenRecordingTransport(inner: client, capture: capture)
         }
         let code = await runner.run(environment: capture.environment(variables))
         await capture.shutdown()
