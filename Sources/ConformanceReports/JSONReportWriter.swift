@@ -34,7 +34,7 @@ public struct JSONReportWriter: Sendable {
             .init(name: "started_at", value: .string(ReportFormat.utc(e.startedAt))),
             .init(name: "duration", value: seconds(e.duration)),
             .init(name: "network_time", value: seconds(e.networkTime)),
-            .init(name: "totals", value: totals(CheckTotals(e.checks))),
+            .init(name: "totals", value: totals(CheckTotals(e))),
         ]
         if let audit = e.scopeAudit {
             members.append(.init(name: "scope_audit", value: .object(JSONObject([
@@ -46,19 +46,21 @@ public struct JSONReportWriter: Sendable {
         } else {
             members.append(.init(name: "scope_audit", value: .null))
         }
-        if let met = e.expectationMet {
+        if let expectation = e.expectation {
             members.append(.init(name: "expected", value: .object(JSONObject([
                 .init(name: "failures", value: strings(e.expectedFailures ?? [])),
                 .init(name: "warnings", value: strings(e.expectedWarnings ?? [])),
-                .init(name: "met", value: .bool(met)),
+                .init(name: "met", value: .bool(expectation.met)),
+                .init(name: "difference", value: .string(expectation.difference)),
             ]))))
         }
-        members.append(.init(name: "checks", value: .array(e.checks.map(check))))
+        members.append(.init(name: "checks", value: .array(e.checks.map { check($0, asExpected: e.isExpected($0)) })))
         return .object(JSONObject(members))
     }
 
-    private func check(_ c: CheckResult) -> JSONValue {
-        .object(JSONObject([
+    /// `as_expected: true` marks a failure or warning the suite expects (it does not fail the run).
+    private func check(_ c: CheckResult, asExpected: Bool) -> JSONValue {
+        var object = JSONObject([
             .init(name: "id", value: .string(c.id)),
             .init(name: "title", value: .string(c.title)),
             .init(name: "severity", value: .string(c.severity.rawValue)),
@@ -68,17 +70,21 @@ public struct JSONReportWriter: Sendable {
             .init(name: "message", value: .string(c.message)),
             .init(name: "reference", value: .string(c.reference)),
             .init(name: "latency", value: c.latency.map(seconds) ?? .null),
-        ]))
+        ])
+        if asExpected { object["as_expected"] = true }
+        return .object(object)
     }
 
     private func totals(_ t: CheckTotals) -> JSONValue {
-        .object(JSONObject([
+        var object = JSONObject([
             .init(name: "tests", value: .number(JSONNumber(t.tests))),
             .init(name: "passed", value: .number(JSONNumber(t.passed))),
             .init(name: "failed", value: .number(JSONNumber(t.failed))),
             .init(name: "warnings", value: .number(JSONNumber(t.warned))),
             .init(name: "skipped", value: .number(JSONNumber(t.skipped))),
-        ]))
+        ])
+        if t.expected > 0 { object["as_expected"] = .number(JSONNumber(t.expected)) }
+        return .object(object)
     }
 
     private func seconds(_ value: Double) -> JSONValue { .number(JSONNumber(text: ReportFormat.seconds(value))) }

@@ -6,7 +6,9 @@ import OAuth2Conformance
 ///
 /// - `classname` is `suite.endpoint`, `name` is `ID: title`.
 /// - A failed check is a `<failure message type>` whose body repeats expected, actual and the reference; a skipped
-///   check is `<skipped message>`; a warning passes and carries its text in `<system-out>`.
+///   check is `<skipped message>`; a warning passes and carries its text in `<system-out>`. A failure or warning the
+///   suite expects (`expected_failures`/`expected_warnings`) passes, its `<system-out>` opening with
+///   `EXPECTED FAILURE` / `EXPECTED WARNING`; `XPT-01` fails when the endpoint differs from its expectations.
 /// - `tests`/`failures`/`skipped` add up; `time` is seconds with three decimals (POSIX), timestamps are UTC.
 /// - Characters XML 1.0 forbids (C0 controls other than tab and newline, U+FFFE/U+FFFF), and DEL, C1 and bidi
 ///   controls, are replaced by visible `\u001b`-style text (``ReportFormat/visible(_:)``): they are not allowed even as
@@ -26,7 +28,7 @@ public struct JUnitReportWriter: Sendable {
     }
 
     private func writeSuite(_ endpoint: EndpointResult, run: RunResult, to out: inout String) {
-        let totals = CheckTotals(endpoint.checks)
+        let totals = CheckTotals(endpoint)
         let classname = attribute("\(run.suite).\(endpoint.name)")
         out += "  <testsuite name=\"\(classname)\" tests=\"\(totals.tests)\" failures=\"\(totals.failed)\" errors=\"0\""
         out += " skipped=\"\(totals.skipped)\" time=\"\(ReportFormat.seconds(endpoint.duration))\""
@@ -46,6 +48,11 @@ public struct JUnitReportWriter: Sendable {
         for check in endpoint.checks {
             out += "    <testcase classname=\"\(classname)\" name=\"\(attribute("\(check.id): \(check.title)"))\""
             out += " time=\"\(ReportFormat.seconds(check.latency ?? 0))\""
+            if endpoint.isExpected(check) {
+                let label = check.status == .fail ? "EXPECTED FAILURE " : "EXPECTED WARNING "
+                out += ">\n      <system-out>" + text(label + summary(check) + "\n" + body(check)) + "</system-out>\n    </testcase>\n"
+                continue
+            }
             switch check.status {
             case .pass:
                 out += "/>\n"

@@ -13,8 +13,9 @@ public struct MarkdownReportWriter: Sendable {
         out += "| Endpoint | Style | Result | Passed | Failed | Warnings | Skipped | Time |\n"
         out += "|---|---|---|---:|---:|---:|---:|---:|\n"
         for endpoint in run.endpoints {
-            let t = CheckTotals(endpoint.checks)
-            let result = t.failed > 0 ? "❌ fail" : (endpoint.reachable ? (t.warned > 0 ? "⚠️ pass" : "✅ pass") : "❌ unreachable")
+            let t = CheckTotals(endpoint)
+            let result = t.failed > 0 ? "❌ fail" : endpoint.expectationMet == true ? "✅ as expected"
+                : (endpoint.reachable ? (t.warned > 0 ? "⚠️ pass" : "✅ pass") : "❌ unreachable")
             out += "| \(cell(endpoint.name)) | `\(cell(endpoint.style, code: true))` | \(result) | \(t.passed) | \(t.failed) | \(t.warned) | \(t.skipped) | \(ReportFormat.shortDuration(endpoint.duration)) |\n"
         }
 
@@ -28,7 +29,7 @@ public struct MarkdownReportWriter: Sendable {
             out += "| Endpoint | Check | Status | Expected | Actual | Reference |\n|---|---|---|---|---|---|\n"
             for (endpoint, check) in problems {
                 let detail = check.message.isEmpty ? check.actual : (check.actual.isEmpty ? check.message : "\(check.actual) (\(check.message))")
-                out += "| \(cell(endpoint.name)) | **\(cell(check.id))** \(cell(check.title)) | \(status(check.status)) | \(cell(check.expected)) | \(cell(detail)) | \(cell(check.reference)) |\n"
+                out += "| \(cell(endpoint.name)) | **\(cell(check.id))** \(cell(check.title)) | \(status(check, in: endpoint)) | \(cell(check.expected)) | \(cell(detail)) | \(cell(check.reference)) |\n"
             }
         }
 
@@ -46,7 +47,7 @@ public struct MarkdownReportWriter: Sendable {
 
         out += "\n## Details\n"
         for endpoint in run.endpoints {
-            let t = CheckTotals(endpoint.checks)
+            let t = CheckTotals(endpoint)
             out += "\n<details><summary>\(html(endpoint.name)) — \(t.failed > 0 ? "❌" : "✅") \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped</summary>\n\n"
             out += "Style `\(cell(endpoint.style, code: true))` · URL `\(cell(endpoint.url, code: true))`"
             if let fingerprint = endpoint.tokenFingerprint { out += " · token `\(fingerprint)`" }
@@ -55,7 +56,7 @@ public struct MarkdownReportWriter: Sendable {
             for check in endpoint.checks {
                 let actual = check.message.isEmpty ? check.actual : (check.actual.isEmpty ? check.message : "\(check.actual) (\(check.message))")
                 let latency = check.latency.map(ReportFormat.shortDuration) ?? ""
-                out += "| **\(cell(check.id))** \(cell(check.title)) | \(status(check.status)) | \(cell(check.expected)) | \(cell(actual)) | \(cell(check.reference)) | \(latency) |\n"
+                out += "| **\(cell(check.id))** \(cell(check.title)) | \(status(check, in: endpoint)) | \(cell(check.expected)) | \(cell(actual)) | \(cell(check.reference)) | \(latency) |\n"
             }
             out += "\n</details>\n"
         }
@@ -66,7 +67,12 @@ public struct MarkdownReportWriter: Sendable {
         let mark = run.failed ? "❌" : "✅"
         let word = run.failed ? "FAILED" : "PASSED"
         let endpoints = run.endpoints.count == 1 ? "1 endpoint" : "\(run.endpoints.count) endpoints"
-        return "**\(mark) \(cell(run.suite)): \(word)** — \(endpoints), \(t.tests) checks: \(t.passed) passed, \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped · \(ReportFormat.seconds(run.duration)) s · \(ReportFormat.utc(run.startedAt))"
+        return "**\(mark) \(cell(run.suite)): \(word)** — \(endpoints), \(t.tests) checks: \(t.passed) passed\(t.expected > 0 ? " (\(t.expected) as expected)" : ""), \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped · \(ReportFormat.seconds(run.duration)) s · \(ReportFormat.utc(run.startedAt))"
+    }
+
+    private func status(_ check: CheckResult, in endpoint: EndpointResult) -> String {
+        guard endpoint.isExpected(check) else { return status(check.status) }
+        return check.status == .fail ? "✅ expected failure" : "✅ expected warning"
     }
 
     private func status(_ status: CheckStatus) -> String {

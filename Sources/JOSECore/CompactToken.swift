@@ -102,14 +102,20 @@ public struct JWSToken: Sendable, Equatable {
     public let header: JOSEHeader
     /// The payload octets (base64url-decoded unless the header says `b64: false`, RFC 7797).
     public let payload: [UInt8]
+    /// The decoded signature; empty when the segment is empty or unreadable (see ``signatureDefect``).
     public let signature: [UInt8]
+    /// Why the signature segment cannot be a signature for this header, or `nil`: an undecodable or non-canonical
+    /// segment (RFC 7515 §2, §7.1), an empty one under an algorithm other than `none`, or a non-empty one under
+    /// `none` (RFC 7518 §3.6). The header and claims are still readable (`decode` shows them); nothing verifies
+    /// against such a token (``JWSVerifier`` returns false and `SIG-01` fails).
+    public let signatureDefect: JOSEError?
     /// The JWS Signing Input: `ASCII(header segment . payload segment)` (RFC 7515 §5.1 step 6).
     public let signingInput: ArraySlice<UInt8>
     /// The payload as a claims set, or why it is not one.
     public let claims: Result<JWTClaims, JOSEError>
 
     /// `alg: none` with an empty signature: an Unsecured JWS (RFC 7515 §A.5, RFC 7519 §6).
-    public var isUnsecured: Bool { header.alg == "none" && signature.isEmpty }
+    public var isUnsecured: Bool { header.alg == "none" && signature.isEmpty && signatureDefect == nil }
 
     init(bytes: [UInt8], dots: (Int, Int), limits: CompactToken.Limits) throws(JOSEError) {
         // Every part is built in a local and the stored properties are set once at the end: assigning them one by
@@ -119,8 +125,17 @@ public struct JWSToken: Sendable, Equatable {
         let signaturePart = bytes[(dots.1 + 1)...]
         guard !headerPart.isEmpty else { throw JOSEError(.malformedCompact, "header segment is empty") }
         let header = try JOSEHeader(json: CompactToken.decodeObject(headerPart, segment: "header", limits: limits))
-        let signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
-            try Base64URL.decode(buffer, segment: "signature")
+        var signature: [UInt8] = []
+        var signatureDefect: JOSEError?
+        do throws(JOSEError) {
+            signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
+                try Base64URL.decode(buffer, segment: "signature")
+            }
+        } catch {
+            // Whitespace, control or non-ASCII bytes mean the text is not a compact token at all (a mangled paste):
+            // that stays malformed input. Printable text that is not canonical base64url is a defect of the signature.
+            if signaturePart.contains(where: { $0 < 0x21 || $0 > 0x7E }) { throw error }
+            signatureDefect = error
         }
         let payload: [UInt8]
         if header.b64 == false {
@@ -130,12 +145,13 @@ public struct JWSToken: Sendable, Equatable {
                 try Base64URL.decode(buffer, segment: "payload")
             }
         }
-        let unsecured = header.alg == "none"
-        if unsecured, !signature.isEmpty {
-            throw JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
-        }
-        if signature.isEmpty, !unsecured {
-            throw JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
+        if signatureDefect == nil {
+            let unsecured = header.alg == "none"
+            if unsecured, !signaturePart.isEmpty {
+                signatureDefect = JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
+            } else if signaturePart.isEmpty, !unsecured {
+                signatureDefect = JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
+            }
         }
         // A payload that opens with '{' is a claims set and must be valid JSON (duplicates, depth and size included);
         // anything else is a plain JWS payload (RFC 7515 A.4 signs the text "Payload"), shown but not a JWT.
@@ -151,7 +167,8 @@ public struct JWSToken: Sendable, Equatable {
         }
         self.header = header
         self.payload = payload
-        self.signature = signature
+        self.signature = signatureDefect == nil ? signature : []
+        self.signatureDefect = signatureDefect
         self.signingInput = bytes[..<dots.1]
         self.claims = claims
     }

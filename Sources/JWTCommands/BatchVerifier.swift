@@ -42,7 +42,7 @@ struct BatchVerifier {
                 }
                 let report = validator.validate(token: jws, keyRing: keys)
                 if report.passed { passed += 1 } else { failed += 1 }
-                out += VerifyJSON.batchLine(line: lineNumber, verdict: report.verdict.rawValue, failed: report.failedIDs, scopes: report.grantedScopes)
+                out += VerifyJSON.batchLine(line: lineNumber, verdict: report.verdict.rawValue, failed: report.failedIDs, scopes: report.grantedScopes, warned: report.warnedIDs)
                 if out.utf8.count >= Self.flushBytes {
                     environment.writeOut(out)
                     out.removeAll(keepingCapacity: true)

@@ -74,7 +74,7 @@ public struct ConformRunner: Sendable {
                 loadFailure = loadFailure ?? error.exit
                 continue
             }
-            let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
+            let console = ConformConsole(environment: environment, names: suite.endpoints.map(\.name), githubActions: inActions)
             console.start()
             let runner = ConformanceRunner(
                 transport: transport, validator: ValidatorAdapter(), now: environment.now,

@@ -92,11 +92,13 @@ struct DecodeReport {
             case .success(let claims): object["claims"] = .object(claims.json)
             case .failure: object["payload"] = .string(String(decoding: jws.payload, as: UTF8.self))
             }
-            object["signature"] = [
+            var signature: JSONObject = [
                 "alg": .string(jws.header.alg),
                 "bytes": .number(JSONNumber(jws.signature.count)),
                 "verified": false,
             ]
+            if let defect = jws.signatureDefect { signature["defect"] = .string(defect.message) }
+            object["signature"] = .object(signature)
         }
         if let inspection {
             var times = JSONObject()

@@ -16,7 +16,9 @@ struct DecodeTextRenderer {
             out += style.cyan("Protected header") + "\n" + JSONValue.object(jwe.header.json).pretty() + "\n"
             return out
         case .jws(let jws):
-            let sig = jws.isUnsecured ? "no signature (unsecured)" : "signature \(ExternalText.escaped(jws.header.alg)), \(jws.signature.count) bytes"
+            let sig = jws.isUnsecured ? "no signature (unsecured)"
+                : jws.signatureDefect != nil ? "signature \(ExternalText.escaped(jws.header.alg)), unreadable (see warnings)"
+                : "signature \(ExternalText.escaped(jws.header.alg)), \(jws.signature.count) bytes"
             out += style.bold(report.kind) + " · " + sig + " · " + style.yellow("NOT VERIFIED") + ": decode checks no signature\n\n"
             out += style.cyan("Header") + "\n" + JSONValue.object(jws.header.json).pretty() + "\n\n"
             switch jws.claims {

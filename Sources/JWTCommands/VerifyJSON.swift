@@ -30,8 +30,9 @@ enum VerifyJSON {
         return .object(object)
     }
 
-    /// One `--batch` line: `{"line":N,"verdict":"pass","failed":[…],"scopes":[…]}`, never the token.
-    static func batchLine(line: Int, verdict: String, failed: [String], scopes: [String], error: String? = nil) -> String {
+    /// One `--batch` line: `{"line":N,"verdict":"pass","failed":[…],"scopes":[…]}`, never the token; `"warned":[…]`
+    /// follows when a check warned (a `scope` array, SCOPE-03), `"error"` when the line is not a token.
+    static func batchLine(line: Int, verdict: String, failed: [String], scopes: [String], warned: [String] = [], error: String? = nil) -> String {
         var out = "{\"line\":\(line),\"verdict\":\"\(verdict)\",\"failed\":["
         for (k, id) in failed.enumerated() {
             if k > 0 { out += "," }
@@ -43,6 +44,14 @@ enum VerifyJSON {
             quote(scope, to: &out)
         }
         out += "]"
+        if !warned.isEmpty {
+            out += ",\"warned\":["
+            for (k, id) in warned.enumerated() {
+                if k > 0 { out += "," }
+                quote(id, to: &out)
+            }
+            out += "]"
+        }
         if let error {
             out += ",\"error\":"
             JSONValue.writeString(error, to: &out)

@@ -1,7 +1,8 @@
 import JOSECore
 
 /// The scopes a token grants, read from every claim that commonly carries them:
-/// `scope` (a space-separated string, RFC 8693 §4.2, RFC 9068 §2.2.3), `scp` (a string or an array, Microsoft /
+/// `scope` (a space-separated string, RFC 8693 §4.2, RFC 9068 §2.2.3 — or, as UAA-style issuers and seed 001
+/// send it, a JSON array of strings: read as granted and reported in ``deviations``), `scp` (a string or an array, Microsoft /
 /// Okta), `scopes` and `roles` (arrays, RFC 9068 §2.2.3.1 / RFC 7643 `roles`). Tokens are compared exactly and
 /// case-sensitively, byte for byte with no Unicode normalization (RFC 6749 §3.3): `read` never matches `read:all` or `Read`.
 public struct ScopeSet: Sendable, Equatable {
@@ -14,17 +15,26 @@ public struct ScopeSet: Sendable, Equatable {
     public let sources: [String]
     /// Scope claims that had an unusable shape (e.g. `scope` as a number), as messages.
     public let problems: [String]
+    /// Scope claims read although their shape departs from the standard (`scope` as an array), as messages.
+    public let deviations: [String]
 
-    public init(granted: [String], sources: [String] = [], problems: [String] = []) {
+    public init(granted: [String], sources: [String] = [], problems: [String] = [], deviations: [String] = []) {
         self.granted = granted
         self.sources = sources
         self.problems = problems
+        self.deviations = deviations
+    }
+
+    /// The message for a `scope` claim sent as a JSON array (RFC 9068 §2.2.3 says a space-separated string).
+    public static func scopeArrayDeviation(count: Int) -> String {
+        "\"scope\" is a JSON array, not a space-separated string (RFC 9068 §2.2.3); its \(count) string\(count == 1 ? "" : "s") are read as granted scopes"
     }
 
     public init(claims: JSONObject) {
         var granted: [String] = []
         var sources: [String] = []
         var problems: [String] = []
+        var deviations: [String] = []
         var seen: Set<ExactString> = []
         func add(_ s: String) {
             if !s.isEmpty, seen.insert(ExactString(s)).inserted { granted.append(s) }
@@ -38,12 +48,19 @@ public struct ScopeSet: Sendable, Equatable {
                     add(String(decoding: part, as: UTF8.self))
                 }
                 sources.append(name)
-            case .array(let items) where name != "scope":
+            case .array(let items):
                 var ok = true
+                var strings = 0
                 for item in items {
-                    if case .string(let s) = item { add(s) } else { ok = false }
+                    if case .string(let s) = item {
+                        add(s)
+                        strings += 1
+                    } else {
+                        ok = false
+                    }
                 }
                 if !ok { problems.append("\"\(name)\" holds a non-string element; those were ignored") }
+                if name == "scope" { deviations.append(Self.scopeArrayDeviation(count: strings)) }
                 sources.append(name)
             default:
                 let expected = name == "scope" ? "a space-separated string" : name == "scp" ? "a string or an array of strings" : "an array of strings"
@@ -53,6 +70,7 @@ public struct ScopeSet: Sendable, Equatable {
         self.granted = granted
         self.sources = sources
         self.problems = problems
+        self.deviations = deviations
     }
 
     /// Required scopes that are not granted, in the order given.

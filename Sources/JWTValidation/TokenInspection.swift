@@ -40,6 +40,9 @@ public struct TokenInspection: Sendable, Equatable {
         if header.alg.lowercased() == "none" {
             warnings.append(Warning(id: "alg-none", message: "alg is \"\(header.alg)\": the token is unsecured and must never be accepted (RFC 8725 §3.1)"))
         }
+        if let defect = jws.signatureDefect {
+            warnings.append(Warning(id: "signature-segment", message: "\(defect.message): header and claims are shown, but no key can verify this token (RFC 7515 §7.1)"))
+        }
         if let crit = header.crit {
             warnings.append(Warning(id: "crit", message: "crit names \(crit.map { "\"\($0)\"" }.joined(separator: ", ")): a recipient that does not understand them must reject the token (RFC 7515 §4.1.11)"))
         }

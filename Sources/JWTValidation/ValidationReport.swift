@@ -38,5 +38,7 @@ public struct ValidationReport: Sendable, Equatable {
     public var passed: Bool { !findings.contains { $0.status == .fail } }
     /// Ids of the failed rules, in order.
     public var failedIDs: [String] { findings.filter { $0.status == .fail }.map(\.id) }
+    /// Ids of the checks that warned, in order.
+    public var warnedIDs: [String] { findings.filter { $0.status == .warn }.map(\.id) }
     public func finding(_ id: String) -> Finding? { findings.first { $0.id == id } }
 }

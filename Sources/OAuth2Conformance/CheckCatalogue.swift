@@ -54,6 +54,7 @@ public enum CheckCatalogue {
     public static let issuedAtSkew = CheckDefinition("CLK-02", "iat agrees with the response time", .warn, "RFC 7519 §4.1.6")
     // The suite itself.
     public static let staleAllowList = CheckDefinition("ALW-01", "allow-listed deviations still occur", .warn, "suite allow-list (conformance/README.md)")
+    public static let expectations = CheckDefinition("XPT-01", "the endpoint fails and warns exactly as the suite expects", .fail, "suite expected_failures / expected_warnings (conformance/README.md)")
     // Transport security: run only for an endpoint with `insecure_http: true`.
     public static let cleartext = CheckDefinition("SEC-01", "client credentials and tokens sent only over TLS (or to loopback)", .fail, "RFC 6749 §2.3.1, §3.2; RFC 6750 §5.3")
 
@@ -61,7 +62,7 @@ public enum CheckCatalogue {
         tokenStatus, tokenJSON, accessToken, tokenType, expiresIn, cacheControl, scopeEcho, noRefreshToken,
         structure, algorithm, type, signature, issuer, audience, times, lifetimeMatch, profile, client, lifetimeRange,
         requiredScopes, allowedScopes, forbiddenScopes, apiAccepts, apiChallenge, wrongSecret, badGrant,
-        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList, cleartext,
+        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList, expectations, cleartext,
     ]
 
     public static func definition(_ id: String) -> CheckDefinition? { all.first { $0.id == id } }

@@ -26,7 +26,8 @@ public struct EndpointJudge: Sendable {
                 }
             }
         }
-        let checks = Self.apply(findings, endpoint: endpoint)
+        var checks = Self.apply(findings, endpoint: endpoint)
+        if let expectations = ExpectationComparison.check(endpoint, checks: checks) { checks.append(expectations) }
         var result = EndpointResult(
             name: endpoint.name, style: endpoint.style.rawValue, url: Self.displayURL(endpoint.tokenURL), checks: checks,
             scopeAudit: scopes.audit, tokenFingerprint: context.accessToken.map(TokenFingerprint.of),

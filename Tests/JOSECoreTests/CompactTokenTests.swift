@@ -45,7 +45,6 @@ private let hs = b64(#"{"alg":"HS256","typ":"JWT"}"#)
         (".e30.AAAA", .malformedCompact, "header segment is empty"),
         ("eyJ=.e30.AAAA", .invalidBase64URL, "header: invalid base64url character padding"),
         (b64(#"{"alg":"HS256"}"#) + ".e3+9.AAAA", .invalidBase64URL, "payload: invalid base64url character '+' (standard base64"),
-        (b64(#"{"alg":"HS256"}"#) + ".e30.AA/A", .invalidBase64URL, "signature: invalid base64url character '/'"),
         (b64(#"["alg"]"#) + ".e30.AAAA", .invalidHeader, "header: must be a JSON object, found array"),
         (b64(#"{"typ":"JWT"}"#) + ".e30.AAAA", .invalidHeader, "\"alg\" is missing"),
         (b64(#"{"alg":256}"#) + ".e30.AAAA", .invalidHeader, "\"alg\" must be a string"),
@@ -53,10 +52,10 @@ private let hs = b64(#"{"alg":"HS256","typ":"JWT"}"#)
         (b64(#"{"alg":"HS256"}"#) + "." + b64(#"{"sub":"a","sub":"b"}"#) + ".AAAA", .invalidJSON, "claims: duplicate member name \"sub\""),
         (b64(#"{"alg":"HS256"}"#) + "." + b64(#"{"sub":"a""#) + ".AAAA", .invalidJSON, "claims: unexpected end of input"),
         (b64(#"{"alg":"HS256"}"#) + "." + b64("[1]") + ".AAAA", .invalidClaims, "payload is not a JSON object"),
-        (b64(#"{"alg":"none"}"#) + ".e30.AAAA", .malformedCompact, "signature segment is not empty"),
-        (b64(#"{"alg":"HS256"}"#) + ".e30.", .malformedCompact, "signature segment is empty but alg is \"HS256\""),
         (b64(#"{"alg":"HS256","crit":[]}"#) + ".e30.AAAA", .invalidHeader, "\"crit\" must be a non-empty array"),
         (b64(#"{"alg":"A128KW"}"#) + ".a.b.c.d", .invalidHeader, "\"enc\" is missing"),
+        (b64(#"{"alg":"HS256"}"#) + ".e30.AA A", .malformedCompact, "whitespace or control byte 0x20"),
+        (b64(#"{"alg":"HS256"}"#) + ".e30.AA\u{7F}A", .invalidBase64URL, "signature: invalid base64url character"),
     ] as [(String, JOSEError.Code, String)])
     func rejectsMalformed(input: String, code: JOSEError.Code, reason: String) throws {
         #expect {
@@ -67,6 +66,27 @@ private let hs = b64(#"{"alg":"HS256","typ":"JWT"}"#)
             guard let error = error as? JOSEError else { return false }
             return error.code == code && error.message.contains(reason)
         }
+    }
+
+    /// A well-formed compact JWS whose signature segment cannot be a signature for its header: header and claims are
+    /// still read (so `decode` can show them), the defect is kept, and the token is not unsecured.
+    @Test(arguments: [
+        (b64(#"{"alg":"HS256"}"#) + ".e30.AA/A", "signature: invalid base64url character '/'"),
+        (b64(#"{"alg":"RS256"}"#) + ".e30.AB", "non-zero unused bits"),
+        (b64(#"{"alg":"none"}"#) + ".e30.AAAA", "signature segment is not empty"),
+        (b64(#"{"alg":"HS256"}"#) + ".e30.", "signature segment is empty but alg is \"HS256\""),
+        (b64(#"{"alg":"NONE"}"#) + ".e30.", "signature segment is empty but alg is \"NONE\""),
+    ] as [(String, String)])
+    func keepsSignatureDefect(input: String, reason: String) throws {
+        guard case .jws(let jws) = try CompactToken.parse(input) else {
+            Issue.record("not a JWS")
+            return
+        }
+        let defect = try #require(jws.signatureDefect)
+        #expect(defect.message.contains(reason))
+        #expect(jws.signature.isEmpty)
+        #expect(!jws.isUnsecured)
+        #expect(try jws.claims.get().json.isEmpty)
     }
 
     @Test func hugeTokenIsRefusedBeforeAnyWork() {

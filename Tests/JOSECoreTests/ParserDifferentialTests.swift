@@ -213,7 +213,8 @@ import Testing
         case (.success(.jwe(let a)), .success(.jwe(let b))): return a.header.matches(b.header)
         case (.success(.jws(let a)), .success(.jws(let b))):
             guard a.header.matches(b.header), a.payload == b.payload, a.signature == b.signature,
-                a.signingInput == b.signingInput, a.isUnsecured == b.isUnsecured
+                a.signingInput == b.signingInput, a.isUnsecured == b.isUnsecured,
+                a.signatureDefect?.code == b.signatureDefect?.code
             else { return false }
             switch (a.claims, b.claims) {
             case (.success(let x), .success(let y)): return x.matches(y)

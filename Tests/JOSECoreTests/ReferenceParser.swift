@@ -673,13 +673,15 @@ struct ReferenceJWSToken: Equatable {
     /// The payload octets (base64url-decoded unless the header says `b64: false`, RFC 7797).
     let payload: [UInt8]
     let signature: [UInt8]
+    /// Why the signature segment is not a signature for this header (kept, not thrown: header and claims stay readable).
+    let signatureDefect: JOSEError?
     /// The JWS Signing Input: `ASCII(header segment . payload segment)` (RFC 7515 §5.1 step 6).
     let signingInput: ArraySlice<UInt8>
     /// The payload as a claims set, or why it is not one.
     let claims: Result<ReferenceJWTClaims, JOSEError>
 
     /// `alg: none` with an empty signature: an Unsecured JWS (RFC 7515 §A.5, RFC 7519 §6).
-    var isUnsecured: Bool { header.alg == "none" && signature.isEmpty }
+    var isUnsecured: Bool { header.alg == "none" && signature.isEmpty && signatureDefect == nil }
 
     init(bytes: [UInt8], dots: (Int, Int), limits: ReferenceCompactToken.Limits) throws(JOSEError) {
         let headerPart = bytes[..<dots.0]
@@ -687,9 +689,24 @@ struct ReferenceJWSToken: Equatable {
         let signaturePart = bytes[(dots.1 + 1)...]
         guard !headerPart.isEmpty else { throw JOSEError(.malformedCompact, "header segment is empty") }
         header = try ReferenceJOSEHeader(json: ReferenceCompactToken.decodeObject(headerPart, segment: "header", limits: limits))
-        signature = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
-            try ReferenceBase64URL.decode(buffer, segment: "signature")
+        var decoded: [UInt8] = []
+        var defect: JOSEError?
+        do throws(JOSEError) {
+            decoded = try signaturePart.withUnsafeBufferPointer { buffer throws(JOSEError) in
+                try ReferenceBase64URL.decode(buffer, segment: "signature")
+            }
+        } catch {
+            if signaturePart.contains(where: { $0 < 0x21 || $0 > 0x7E }) { throw error }
+            defect = error
         }
+        if defect == nil, header.alg == "none", !signaturePart.isEmpty {
+            defect = JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
+        }
+        if defect == nil, signaturePart.isEmpty, header.alg != "none" {
+            defect = JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
+        }
+        signature = defect == nil ? decoded : []
+        signatureDefect = defect
         if header.b64 == false {
             payload = Array(payloadPart)
         } else {
@@ -698,12 +715,6 @@ struct ReferenceJWSToken: Equatable {
             }
         }
         signingInput = bytes[..<dots.1]
-        if header.alg == "none", !signature.isEmpty {
-            throw JOSEError(.malformedCompact, "alg is \"none\" but the signature segment is not empty (RFC 7518 §3.6 requires an empty signature)")
-        }
-        if signature.isEmpty, header.alg != "none" {
-            throw JOSEError(.malformedCompact, "signature segment is empty but alg is \"\(header.alg)\"")
-        }
         // A payload that opens with '{' is a claims set and must be valid JSON (duplicates, depth and size included);
         // anything else is a plain JWS payload (RFC 7515 A.4 signs the text "Payload"), shown but not a JWT.
         if payload.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: "{") {

@@ -108,22 +108,25 @@ extension Harness {
 
     /// On a terminal a progress line is rewritten in place; in CI (or a pipe) only plain lines.
     @Test(arguments: [(true, [String: String](), true), (true, ["CI": "true"], false), (false, [String: String](), false)])
-    func progressLineOnlyOnATerminal(terminal: Bool, variables: [String: String], live: Bool) {
+    func progressLineOnlyOnATerminal(terminal: Bool, variables: [String: String], live: Bool) throws {
         let out = Mutex("")
         let environment = CommandEnvironment(
             now: { 0 }, writeOut: { text in out.withLock { $0 += text } }, writeErr: { _ in },
             readStdin: { _ throws(JWTCommandsError) in [] }, readFile: { _, _ throws(JWTCommandsError) in [] },
             variables: variables, stdoutIsTerminal: terminal
         )
-        let console = ConformConsole(environment: environment, total: 2, githubActions: false)
+        let console = ConformConsole(environment: environment, names: ["a", "b"], githubActions: false)
         console.start()
-        for name in ["a", "b"] {
+        // b finishes first: lines name the suite position, not the completion order.
+        for name in ["b", "a"] {
             console.endpointFinished(EndpointResult(name: name, style: "client-secret-basic", url: "http://x", checks: [], startedAt: 0, duration: 0.01))
         }
         let text = out.withLock { $0 }
-        #expect(text.contains("[1/2] ✓ a") && text.contains("[2/2] ✓ b"))
+        let b = try #require(text.range(of: "[2/2] ✓ b")), a = try #require(text.range(of: "[1/2] ✓ a"))
+        #expect(b.lowerBound < a.lowerBound)
+        #expect(text.contains("0 warnings"))
         #expect(text.contains("\u{1B}[K") == live)
-        #expect(text.contains("… 1/2 endpoints done") == live)
+        #expect(text.contains("… 1 of 2 endpoints done") == live)
         #expect(text.hasSuffix("\n"), "the last endpoint line ends the progress line")
     }
 
@@ -132,10 +135,36 @@ extension Harness {
         #expect(ConformRunner.defaultSuiteYAML == shipped, "Sources/JWTCommands/DefaultSuite.swift must be conformance/mock.yaml verbatim")
     }
 
-    @Test func faultSuiteExitsOne() async throws {
+    /// Every endpoint of the fault suite fails exactly as its `expected_failures` say: the run passes (exit 0), so a
+    /// negative suite can gate CI.
+    @Test func faultSuiteMeetingItsExpectationsExitsZero() async throws {
         let (code, capture) = try await Harness.run(["--mock", Harness.suite("mock-faults.yaml")])
-        #expect(code == .failed)
-        #expect(capture.stdout.withLock { $0 }.contains("mock-faults: FAILED"))
+        let out = capture.stdout.withLock { $0 }
+        #expect(code == .ok, "\(out)")
+        #expect(out.contains("mock-faults: PASSED"))
+        #expect(out.contains("as expected)"))
+        #expect(out.contains("expectations: 23 of 23 endpoints failed and warned exactly as expected"))
+    }
+
+    /// An expectation that does not hold fails the run and the console names the difference.
+    @Test func unmetExpectationFailsTheRun() async throws {
+        let suite = """
+        name: unmet
+        endpoints:
+          - name: basic
+            style: client-secret-basic
+            token_url: ${MOCK_URL}/oauth2/token
+            client_id: demo-basic
+            client_secret: {env: MOCK_SECRET_DEMO_BASIC}
+            expected_failures: [TOK-01]
+        """
+        let path = try Harness.temporarySuite(suite)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (code, capture) = try await Harness.run(["--mock", path])
+        let out = capture.stdout.withLock { $0 }
+        #expect(code == .failed, "\(out)")
+        #expect(out.contains("expected to fail but did not: TOK-01"))
+        #expect(out.contains("XPT-01"))
     }
 
     /// Secrets and tokens never appear in stdout, stderr or any report (JUnit, Markdown, JSON, step summary).

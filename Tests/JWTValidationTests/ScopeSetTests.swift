@@ -12,19 +12,39 @@ import JOSECore
         (#"{"scope":"a b","scp":["b","c"],"roles":["a","d"]}"#, ["a", "b", "c", "d"]),
         (#"{"sub":"x"}"#, []),
         (#"{"scope":"read\twrite"}"#, ["read\twrite"]),
+        (#"{"scope":["tm.t.r","dep.ad"]}"#, ["tm.t.r", "dep.ad"]),
+        (#"{"scope":["a"],"scp":"b"}"#, ["a", "b"]),
     ])
     func extracts(claims: String, granted: [String]) {
         #expect(ScopeSet(claims: TokenFactory.object(claims)).granted == granted)
     }
 
     @Test(arguments: [
-        (#"{"scope":["read"]}"#, "\"scope\" must be a space-separated string, found array"),
+        (#"{"scope":{"read":true}}"#, "\"scope\" must be a space-separated string, found object"),
         (#"{"scp":5}"#, "\"scp\" must be a string or an array of strings, found number"),
         (#"{"roles":"admin"}"#, "\"roles\" must be an array of strings, found string"),
         (#"{"scopes":["a",1]}"#, "\"scopes\" holds a non-string element; those were ignored"),
     ])
     func reportsBadShapes(claims: String, problem: String) {
         #expect(ScopeSet(claims: TokenFactory.object(claims)).problems == [problem])
+    }
+
+    /// Seed 001 and UAA-style issuers send `scope` as a JSON array: read as granted, reported as a deviation, and
+    /// SCOPE-03 warns with the RFC reference (RFC 9068 §2.2.3).
+    @Test func scopeArrayIsReadAndReportedAsDeviation() throws {
+        let set = ScopeSet(claims: TokenFactory.object(#"{"scope":["tm.t.r","dep.ad",7]}"#))
+        #expect(set.granted == ["tm.t.r", "dep.ad"])
+        #expect(set.deviations == [ScopeSet.scopeArrayDeviation(count: 2)])
+        #expect(set.problems == ["\"scope\" holds a non-string element; those were ignored"])
+        let token = try TokenFactory.unsigned(claims: #"{"scope":["tm.t.r"]}"#)
+        let options = ValidationOptions(now: TokenFactory.now, requiredScopes: ["tm.t.r"], allowedScopes: ["other"])
+        let context = TokenFactory.context(token, options)
+        #expect(RequiredScopesRule().evaluate(context).status == .pass)
+        #expect(AllowedScopesRule().evaluate(context).status == .fail)
+        let shape = ScopeClaimsRule().evaluate(context)
+        #expect(shape.status == .warn)
+        #expect(shape.message.contains("RFC 9068 §2.2.3"))
+        #expect(!ScopeSet(claims: TokenFactory.object(#"{"scp":["a"]}"#)).deviations.isEmpty == false)
     }
 
     /// Exact token match: no prefix, suffix or case tricks (RFC 6749 §3.3).

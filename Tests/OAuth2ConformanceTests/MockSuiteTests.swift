@@ -55,13 +55,16 @@ import Testing
         // Every check of the catalogue passes somewhere in mock.yaml (ALW-01 on its allow-list entry).
         // SEC-01 runs only for an endpoint with insecure_http: true, which the shipped suite rightly does not use
         // (JWTCommandsTests.HostileServerTests.insecureHTTPOptInRunsAndFailsSEC01 covers it).
+        // XPT-01 runs only for an endpoint with expected_failures/expected_warnings (the fault suite passes it).
         let never = Set(CheckCatalogue.all.map(\.id)).subtracting(passed)
-        #expect(never == ["SEC-01"], "never passing: \(never.sorted())")
+        #expect(never == ["SEC-01", "XPT-01"], "never passing: \(never.sorted())")
     }
 
     @Test func faultSuiteFailsExactlyWhereExpected() async throws {
         let (suite, result) = try await Self.runSuite("mock-faults.yaml")
-        #expect(result.failed)
+        // Every expectation met: the run passes, and every endpoint's XPT-01 says so.
+        #expect(!result.failed)
+        #expect(result.endpoints.allSatisfy { $0.expectationMet == true && $0.checks.last?.id == "XPT-01" && $0.checks.last?.status == .pass })
         for (configured, endpoint) in zip(suite.endpoints, result.endpoints) {
             let failed = endpoint.checks.filter { $0.status == .fail }.map(\.id)
             let warned = endpoint.checks.filter { $0.status == .warn }.map(\.id)
@@ -75,7 +78,8 @@ import Testing
         }
         // SEC-01 needs plain http to a host that is not loopback, which the loopback mock cannot be: the scripted
         // server of JWTCommandsTests.HostileServerTests fails it.
-        let fakeOnly: Set<String> = ["TOK-03", "TOK-07", "TOK-08", "JWT-01", "JWT-09", "TTM-02", "CLK-01", "CLK-02", "ALW-01", "SEC-01"]
+        // XPT-01 fails only when an expectation is not met (JWTCommandsTests.unmetExpectationFailsTheRun).
+        let fakeOnly: Set<String> = ["TOK-03", "TOK-07", "TOK-08", "JWT-01", "JWT-09", "TTM-02", "CLK-01", "CLK-02", "ALW-01", "SEC-01", "XPT-01"]
         let all = Set(CheckCatalogue.all.map(\.id))
         #expect(all.subtracting(failedSomewhere) == fakeOnly)
     }

@@ -10,6 +10,8 @@ public enum JWSVerifier {
         guard let algorithm = jws.header.algorithm else {
             throw JOSEError(.unsupportedAlgorithm, "alg \(JSONValue.quoted(jws.header.alg)) is not a JWS algorithm this kit supports (RFC 7518 §3.1)")
         }
+        // A segment that is not a signature for this header never verifies, whatever the key (fail closed).
+        guard jws.signatureDefect == nil else { return false }
         return try jws.signingInput.withUnsafeBytes { input in
             verifyContiguous(algorithm: algorithm, input: input, signature: jws.signature, key: key)
         }.get()

@@ -1,5 +1,5 @@
 /// `SCOPE-03`: scope-carrying claims (`scope`, `scp`, `scopes`, `roles`) have a readable shape (RFC 9068 §2.2.3:
-/// `scope` is a space-separated string).
+/// `scope` is a space-separated string). A `scope` array is read (seed 001, UAA-style issuers) but warned about.
 public struct ScopeClaimsRule: ValidationRule {
     public let id = "SCOPE-03"
     public init() {}
@@ -7,7 +7,8 @@ public struct ScopeClaimsRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 9068 §2.2.3"
         let scopes = context.scopes
-        if !scopes.problems.isEmpty { return warn(scopes.problems.joined(separator: "; "), section) }
+        let warnings = scopes.problems + scopes.deviations
+        if !warnings.isEmpty { return warn(warnings.joined(separator: "; "), section) }
         if scopes.sources.isEmpty { return skip("no scope claims", section) }
         return pass("\(scopes.granted.count) scope(s) from \(scopes.sources.joined(separator: ", "))", section)
     }

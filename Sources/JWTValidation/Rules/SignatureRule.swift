@@ -24,6 +24,9 @@ public struct SignatureRule: ValidationRule {
         if header.alg.lowercased() == "none" {
             return Outcome(finding: fail("unsecured token (alg \"\(header.alg)\"): there is no signature to verify", section), key: nil)
         }
+        if let defect = context.token.signatureDefect {
+            return Outcome(finding: fail("the signature segment is not a signature: \(defect.message): not verified", section), key: nil)
+        }
         guard let algorithm = context.algorithm else {
             return Outcome(finding: fail("alg \"\(header.alg)\" is not a registered algorithm: not verified", section), key: nil)
         }
