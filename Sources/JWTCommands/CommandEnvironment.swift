@@ -57,4 +57,19 @@ extension CommandEnvironment {
     public func writeError(_ command: String, _ message: String) {
         writeErr("jwt \(command): error: \(ExternalText.escaped(message))\n")
     }
+
+    /// The one error report of `decode` and `verify`: with `json`, an `{"error": {code, message, exit_code}}` object on
+    /// stdout (scripts read one document whatever happens); otherwise the stderr line of ``writeError(_:_:)``.
+    func report(_ error: JWTCommandsError, command: String, json: Bool) {
+        if json {
+            let object: JSONValue = ["error": [
+                "code": .string(error.code.rawValue),
+                "message": .string(error.message),
+                "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
+            ]]
+            writeOut(object.pretty() + "\n")
+        } else {
+            writeError(command, error.message)
+        }
+    }
 }

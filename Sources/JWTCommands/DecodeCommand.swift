@@ -128,15 +128,6 @@ public struct DecodeRunner {
     }
 
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {
-        if options.json {
-            let object: JSONValue = ["error": [
-                "code": .string(error.code.rawValue),
-                "message": .string(error.message),
-                "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
-            ]]
-            environment.writeOut(object.pretty() + "\n")
-        } else {
-            environment.writeError("decode", error.message)
-        }
+        environment.report(error, command: "decode", json: options.json)
     }
 }

@@ -74,15 +74,6 @@ public struct VerifyRunner {
     }
 
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {
-        if options.json, options.batch == nil {
-            let object: JSONValue = ["error": [
-                "code": .string(error.code.rawValue),
-                "message": .string(error.message),
-                "exit_code": .number(JSONNumber(Int(error.exit.rawValue))),
-            ]]
-            environment.writeOut(object.pretty() + "\n")
-        } else {
-            environment.writeError("verify", error.message)
-        }
+        environment.report(error, command: "verify", json: options.json && options.batch == nil)
     }
 }

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// When to try a token request again (RFC 6749 has no retry rules; this follows RFC 9110 §15.6.4 / RFC 6585 §4).
 ///
 /// Retried: network errors and timeouts, 5xx, and 429 (honouring `Retry-After` in seconds, RFC 9110 §10.2.3).
@@ -51,14 +53,5 @@ public struct RetryPolicy: Sendable, Equatable {
         let trimmed = value.trimmed(" \t")
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         return Int(trimmed.prefix(9))
-    }
-}
-
-extension String {
-    func trimmed(_ set: String = " \t") -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -1,3 +1,5 @@
+import JOSECore
+
 /// A misbehaviour the mock can be told to show, per client (config `fault:`) or per request (`X-Mock-Fault: name`,
 /// optionally `name:N` to apply it to the first N such requests only). Each exists so that some check of the
 /// conformance runner fails on it (see README "Fault scenarios").
@@ -46,14 +48,5 @@ public enum MockFault: String, Sendable, CaseIterable, Codable {
             return (fault, n)
         }
         return (fault, nil)
-    }
-}
-
-extension String {
-    func trimmed(_ set: String = " \t") -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }
