@@ -77,7 +77,7 @@ public struct ConformRunner: Sendable {
             let console = ConformConsole(environment: environment, total: suite.endpoints.count, githubActions: inActions)
             console.start()
             let runner = ConformanceRunner(
-                transport: ClientTransportAdapter(transport: transport), validator: ValidatorAdapter(), now: environment.now,
+                transport: ClientTransportAdapter(transport: transport), now: environment.now,
                 concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
             )
             let result = await runner.run(suite)
