@@ -121,8 +121,23 @@ import Testing
         #expect(!skipped.isEmpty, "the suite skips nothing: the test would prove nothing about skip messages")
         for (format, text) in [("json", JSONReportWriter().write(result)), ("md", MarkdownReportWriter().write(result)),
                                ("junit", JUnitReportWriter().write(result))] {
-            let hits = text.ranges(of: /--[A-Za-z]/).map { String(text[text.index($0.lowerBound, offsetBy: -40, limitedBy: text.startIndex) ?? text.startIndex..<$0.upperBound]) }
+            let hits = Self.flagMentions(text)
             #expect(hits.isEmpty, "\(suite) \(format): \(hits)")
         }
+    }
+
+    /// Each `--` followed by an ASCII letter, with up to 40 bytes before it for the failure message.
+    static func flagMentions(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        var hits: [String] = []
+        var i = 0
+        while i + 2 < bytes.count {
+            let letter = bytes[i + 2] | 0x20
+            if bytes[i] == 0x2D, bytes[i + 1] == 0x2D, letter >= 0x61, letter <= 0x7A {
+                hits.append(String(decoding: bytes[max(0, i - 40)..<(i + 3)], as: UTF8.self))
+            }
+            i += 1
+        }
+        return hits
     }
 }
