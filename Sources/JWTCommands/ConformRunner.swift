@@ -77,7 +77,7 @@ public struct ConformRunner: Sendable {
             let console = ConformConsole(environment: environment, names: suite.endpoints.map(\.name), githubActions: inActions)
             console.start()
             let runner = ConformanceRunner(
-                transport: transport, validator: ValidatorAdapter(), now: environment.now,
+                transport: transport, now: environment.now,
                 concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
             )
             let result = await runner.run(suite)

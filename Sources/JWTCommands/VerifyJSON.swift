@@ -10,7 +10,7 @@ enum VerifyJSON {
         object["failed"] = .array(report.failedIDs.map { .string($0) })
         object["findings"] = .array(report.findings.map { finding in
             ["id": .string(finding.id), "status": .string(finding.status.rawValue),
-             "message": .string(finding.message), "section": .string(finding.section)]
+             "message": .string(VerifyFlagHint.message(finding)), "section": .string(finding.section)]
         })
         object["scopes"] = [
             "granted": .array(report.grantedScopes.map { .string($0) }),

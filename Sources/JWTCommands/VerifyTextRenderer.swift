@@ -21,7 +21,7 @@ struct VerifyTextRenderer {
             case .warn: mark = style.yellow("!")
             case .skip: mark = style.dim("·")
             }
-            let message = ExternalText.escaped(finding.message)
+            let message = ExternalText.escaped(VerifyFlagHint.message(finding))
             let text = finding.status == .skip ? style.dim(message) : message
             out += "\(mark) \(id)  \(text)  \(style.dim("(\(finding.section))"))\n"
         }

@@ -16,29 +16,37 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
 
     /// Stable rule id (`ALG-01`, `EXP-01`, …); never renumbered or reused.
     public let id: String
+    /// What the rule is about; select findings by this, never by the shape of ``id``.
+    public let group: RuleGroup
     public let status: Status
     /// The specification section the rule implements, e.g. `RFC 7519 §4.1.4`.
     public let section: String
+    /// The option that decided this outcome, when the message speaks of one ("no expected typ given", "a missing
+    /// exp is allowed"): a front end may add its own name for it. `nil` when no option is involved.
+    public let setting: ValidationSetting?
     private let render: @Sendable () -> String
 
     /// What was found, for people. Never contains the token, a secret or key material.
     public var message: String { render() }
 
-    public init(id: String, status: Status, message: String, section: String) {
-        self.init(id: id, status: status, lazyMessage: { message }, section: section)
+    public init(id: String, group: RuleGroup, status: Status, message: String, section: String, setting: ValidationSetting? = nil) {
+        self.init(id: id, group: group, status: status, lazyMessage: { message }, section: section, setting: setting)
     }
 
     /// A finding whose message is formatted only when read.
-    public init(id: String, status: Status, lazyMessage: @escaping @Sendable () -> String, section: String) {
+    public init(id: String, group: RuleGroup, status: Status, lazyMessage: @escaping @Sendable () -> String, section: String,
+                setting: ValidationSetting? = nil) {
         self.id = id
+        self.group = group
         self.status = status
         self.section = section
+        self.setting = setting
         self.render = lazyMessage
     }
 
     public var description: String { "\(status.rawValue) \(id): \(message) (\(section))" }
 
     public static func == (lhs: Finding, rhs: Finding) -> Bool {
-        lhs.id == rhs.id && lhs.status == rhs.status && lhs.section == rhs.section && lhs.message == rhs.message
+        lhs.id == rhs.id && lhs.group == rhs.group && lhs.setting == rhs.setting && lhs.status == rhs.status && lhs.section == rhs.section && lhs.message == rhs.message
     }
 }

@@ -7,7 +7,7 @@ public final class ValidationContext: Sendable {
     /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
     public let claims: JWTClaims?
     public let options: ValidationOptions
-    /// The keys the caller supplied (from `--key`, `--jwks`, discovery, secrets).
+    /// The keys the caller supplied (key files, JWKS, discovery, secrets).
     public let keys: [JWSKey]
     /// Keys taken from the token's own `jwk` / `x5c` header; non-empty only when ``ValidationOptions/allowHeaderKeys``.
     public let headerKeys: [JWSKey]

@@ -1,8 +1,9 @@
 import OAuth2Client
 import JOSECore
+import JWTValidation
 
 /// What the checks of one endpoint look at, computed once from the observation: the parsed token response, the
-/// access token, its claims and the validator's verdict.
+/// access token parsed once into a ``JWSToken``, and `JWTValidation`'s ``ValidationReport`` on it.
 struct CheckContext {
     let endpoint: EndpointConfiguration
     let observation: EndpointObservation
@@ -18,9 +19,12 @@ struct CheckContext {
     let claims: JWTClaims?
     /// Why the access token is not a usable JWS.
     let tokenProblem: String?
-    let validation: TokenValidationOutcome?
+    /// The validator's findings on ``jws`` (nil when there is no JWS with a readable claims set).
+    let report: ValidationReport?
+    /// Problems loading the fetched key documents or the suite's algorithm list (never key bytes).
+    let keyProblems: [String]
 
-    init(endpoint: EndpointConfiguration, observation: EndpointObservation, validator: any TokenValidating) {
+    init(endpoint: EndpointConfiguration, observation: EndpointObservation) {
         self.endpoint = endpoint
         self.observation = observation
         let response = observation.token.response
@@ -61,30 +65,56 @@ struct CheckContext {
         self.jws = jws
         self.claims = claims
         self.tokenProblem = tokenProblem
-        if let token, jws != nil {
-            let expect = endpoint.expect
-            let profile = expect.profile == "rfc9068"
-            let request = TokenValidationRequest(
-                now: observation.receivedAt, leeway: endpoint.leeway, issuer: expect.issuer, audiences: expect.audiences,
-                typ: expect.typ ?? (profile ? "at+jwt" : nil), profileRFC9068: profile, algorithms: expect.algorithms,
-                maxLifetime: expect.maxLifetime, clientID: expect.clientID
-            )
-            var documents: [[UInt8]] = []
-            if case .documents(let docs, _) = observation.keys { documents = docs }
-            self.validation = validator.validate(token: token, keyDocuments: documents, request: request)
-        } else {
-            self.validation = nil
+        var keys: [JWSKey] = []
+        var problems: [String] = []
+        if case .documents(let documents, _) = observation.keys {
+            for document in documents {
+                do { keys += try KeyLoader.load(document) } catch { problems.append(error.message) }
+            }
         }
+        if let jws {
+            let options = Self.options(endpoint, now: observation.receivedAt, keys: keys, problems: &problems)
+            self.report = Validator(options: options).validate(token: jws, keys: keys)
+        } else {
+            self.report = nil
+        }
+        self.keyProblems = problems
     }
 
-    /// Findings of the validator whose id starts with one of `prefixes`.
-    func findings(_ prefixes: [String]) -> [RuleFinding] {
-        validation?.findings.filter { f in prefixes.contains { f.id.hasPrefix($0) } } ?? []
+    /// The endpoint's expectations as ``ValidationOptions``, judged at the moment the token arrived. Header-named
+    /// keys (`jwk`, `x5c`, `jku`, `x5u`) are never used (RFC 8725 §3.10): `allowHeaderKeys` stays false.
+    static func options(_ endpoint: EndpointConfiguration, now: Double, keys: [JWSKey], problems: inout [String]) -> ValidationOptions {
+        let expect = endpoint.expect
+        var algorithms: [JWSAlgorithm]?
+        if expect.algorithms.isEmpty, keys.isEmpty {
+            // No key source and no list: any registered algorithm but `none` (RFC 8725 §3.1); JWT-04 reports the key.
+            algorithms = JWSAlgorithm.allCases.filter { $0 != .none }
+        }
+        if !expect.algorithms.isEmpty {
+            algorithms = expect.algorithms.compactMap { JWSAlgorithm(rawValue: $0) }
+            let unknown = expect.algorithms.filter { JWSAlgorithm(rawValue: $0) == nil }
+            if !unknown.isEmpty { problems.append("unknown algorithms in expect.algorithms: \(unknown.joined(separator: ", "))") }
+        }
+        let profile: ValidationOptions.Profile? = expect.profile == "rfc9068" ? .rfc9068 : nil
+        return ValidationOptions(now: now, allowedAlgorithms: algorithms, issuer: expect.issuer, audiences: expect.audiences,
+                                 type: expect.typ, leeway: endpoint.leeway, profile: profile)
     }
+
+    /// The validator's findings in the given groups, in rule order.
+    func findings(_ groups: Set<RuleGroup>) -> [Finding] {
+        report?.findings.filter { groups.contains($0.group) } ?? []
+    }
+
+    /// Why a step after the token request has no outcome: the probe stopped (unreachable, deadline); a step with
+    /// no outcome although the probe did not stop counts as cut off (fail closed).
+    var stopReason: NotRunReason { observation.stopReason ?? .deadline }
+
+    /// As ``stopReason``, for a step that needs the access token: no token comes first.
+    var tokenStepReason: NotRunReason { accessToken == nil ? .noAccessToken : stopReason }
 
     /// The granted scopes: from the token's claims when it is a JWT, else from the response's `scope`.
     var grantedScopes: [String]? {
-        if let scopes = validation?.grantedScopes { return scopes }
+        if claims != nil, let scopes = report?.grantedScopes { return scopes }
         if jws == nil, let scope = object?["scope"]?.stringValue { return scope.split(separator: " ").map(String.init) }
         return nil
     }

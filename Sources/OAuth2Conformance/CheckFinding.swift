@@ -1,3 +1,5 @@
+import JWTValidation
+
 /// What one check found for one endpoint, before severity overrides and the allow-list are applied.
 struct CheckFinding {
     var definition: CheckDefinition
@@ -20,9 +22,14 @@ struct CheckFinding {
         CheckFinding(definition, .skip(reason: reason), message: reason)
     }
 
+    /// A check that could not run for `reason`; the judge decides how it is reported.
+    static func notRun(_ definition: CheckDefinition, _ reason: NotRunReason) -> CheckFinding {
+        CheckFinding(definition, .notRun(reason), message: reason.text)
+    }
+
     /// Folds validator findings into one outcome: any fail → fail; else any warn → tolerated; else any pass → pass;
     /// else skip with the first reason.
-    static func folding(_ definition: CheckDefinition, _ findings: [RuleFinding], expected: String, passActual: String = "") -> CheckFinding {
+    static func folding(_ definition: CheckDefinition, _ findings: [Finding], expected: String, passActual: String = "") -> CheckFinding {
         let failing = findings.filter { $0.status == .fail }
         if !failing.isEmpty {
             return CheckFinding(definition, .fail, expected: expected, actual: failing.map { "\($0.id): \($0.message)" }.joined(separator: "; "))

@@ -21,8 +21,12 @@ public enum CheckOutcome: Sendable, Equatable {
     case fail
     /// A deviation that is tolerated (e.g. `expires_in` as a string): reported as a warning at most.
     case tolerated
-    /// The check could not run (no token, not configured); `reason` says why.
+    /// The check does not apply: the suite did not configure it, or the token lacks what it compares
+    /// (`reason` says which). Reported as skipped.
     case skip(reason: String)
+    /// The check could not run because of what happened to the endpoint (deadline, no token, unreachable): the
+    /// judge maps the typed reason (a deadline fails, the rest are skipped).
+    case notRun(NotRunReason)
 }
 
 /// One check's result for one endpoint: the unit of a JUnit `<testcase>`.

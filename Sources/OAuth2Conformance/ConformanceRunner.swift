@@ -2,10 +2,10 @@ import OAuth2Client
 
 /// Runs a suite: endpoints concurrently (at most `concurrency` at once), each endpoint's requests and checks in
 /// order within its own deadline, results in suite order whatever the timing. An endpoint that cannot be reached
-/// becomes failing checks with the reason; the run itself never aborts. Clock, transport and validator are injected.
+/// becomes failing checks with the reason; the run itself never aborts. Clock and transport are injected; tokens
+/// are judged by `JWTValidation` (see ``EndpointJudge``).
 public struct ConformanceRunner: Sendable {
     public var transport: any HTTPTransport
-    public var validator: any TokenValidating
     /// Epoch seconds, now.
     public var now: @Sendable () -> Double
     /// Overrides the suite's `defaults.concurrency` when set (`--concurrency N`).
@@ -16,12 +16,11 @@ public struct ConformanceRunner: Sendable {
     public var onEndpoint: @Sendable (EndpointResult) -> Void
 
     public init(
-        transport: any HTTPTransport, validator: any TokenValidating, now: @escaping @Sendable () -> Double,
+        transport: any HTTPTransport, now: @escaping @Sendable () -> Double,
         concurrency: Int? = nil, onToken: @escaping @Sendable (String) -> Void = { _ in },
         onEndpoint: @escaping @Sendable (EndpointResult) -> Void = { _ in }
     ) {
         self.transport = transport
-        self.validator = validator
         self.now = now
         self.concurrency = concurrency
         self.onToken = onToken
@@ -56,7 +55,7 @@ public struct ConformanceRunner: Sendable {
         let started = now()
         let probe = EndpointProbe(endpoint: endpoint, transport: transport, now: now, onToken: onToken)
         let observation = await probe.run()
-        let judge = EndpointJudge(validator: validator)
+        let judge = EndpointJudge()
         var result = judge.judge(endpoint, observation: observation, startedAt: started, duration: 0)
         result.duration = now() - started
         return result

@@ -2,13 +2,12 @@ import JOSECore
 
 /// Turns one endpoint's observation into its check results, in catalogue order, then applies the endpoint's
 /// severity overrides and allow-list (reporting stale allow-list entries as ALW-01). Pure: no I/O, no clock.
+/// Tokens are judged by `JWTValidation`'s ``Validator`` (see ``CheckContext``).
 public struct EndpointJudge: Sendable {
-    public var validator: any TokenValidating
-
-    public init(validator: any TokenValidating) { self.validator = validator }
+    public init() {}
 
     public func judge(_ endpoint: EndpointConfiguration, observation: EndpointObservation, startedAt: Double, duration: Double) -> EndpointResult {
-        let context = CheckContext(endpoint: endpoint, observation: observation, validator: validator)
+        let context = CheckContext(endpoint: endpoint, observation: observation)
         let scopes = ScopeChecks.run(context)
         var findings = TokenResponseChecks.run(context)
         findings += TokenChecks.run(context)
@@ -18,15 +17,7 @@ public struct EndpointJudge: Sendable {
         findings += ExchangeChecks.tenants(context)
         findings += ExchangeChecks.clock(context)
         if endpoint.insecureHTTP { findings.append(TransportChecks.cleartext(endpoint)) }
-        if observation.deadlineHit {
-            for index in findings.indices {
-                if case .skip = findings[index].outcome, findings[index].message.contains("deadline") {
-                    findings[index] = CheckFinding(findings[index].definition, .fail, expected: "done within \(CheckedInteger.text(endpoint.timeout, rounding: .towardZero)) s",
-                                                   actual: "endpoint deadline reached before this check could run")
-                }
-            }
-        }
-        var checks = Self.apply(findings, endpoint: endpoint)
+        var checks = Self.apply(findings.map { Self.resolve($0, endpoint: endpoint) }, endpoint: endpoint)
         if let expectations = ExpectationComparison.check(endpoint, checks: checks) { checks.append(expectations) }
         var result = EndpointResult(
             name: endpoint.name, style: endpoint.style.rawValue, url: Self.displayURL(endpoint.tokenURL), checks: checks,
@@ -36,6 +27,14 @@ public struct EndpointJudge: Sendable {
         result.expectedFailures = endpoint.expectedFailures
         result.expectedWarnings = endpoint.expectedWarnings
         return result
+    }
+
+    /// A check the endpoint deadline cut off fails (the endpoint did not answer in time); a check that could not
+    /// run for any other reason stays not-run and is reported as skipped with the reason's text.
+    static func resolve(_ finding: CheckFinding, endpoint: EndpointConfiguration) -> CheckFinding {
+        guard case .notRun(.deadline) = finding.outcome else { return finding }
+        return CheckFinding(finding.definition, .fail, expected: "done within \(CheckedInteger.text(endpoint.timeout, rounding: .towardZero)) s",
+                            actual: "endpoint deadline reached before this check could run")
     }
 
     /// Severity overrides, then the allow-list: an allow-listed deviation that happens is reported as skipped with
@@ -50,7 +49,7 @@ public struct EndpointJudge: Sendable {
             var message = finding.message
             switch finding.outcome {
             case .pass: status = .pass
-            case .skip: status = .skip
+            case .skip, .notRun: status = .skip
             case .fail: status = severity == .fail ? .fail : severity == .warn ? .warn : .pass
             case .tolerated: status = severity == .info ? .pass : .warn
             }
@@ -64,7 +63,7 @@ public struct EndpointJudge: Sendable {
                     message = "allow-listed: \(entry.reason)"
                 case .pass:
                     stale.append(d.id)
-                case .skip:
+                case .skip, .notRun:
                     break
                 }
             }

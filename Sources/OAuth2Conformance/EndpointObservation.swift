@@ -92,6 +92,14 @@ public struct EndpointObservation: Sendable, Equatable {
         self.receivedAt = receivedAt
     }
 
+    /// Why the probe stopped before sending every request it meant to send: ``NotRunReason/unreachable`` when the
+    /// token endpoint gave no answer (nothing else is sent), ``NotRunReason/deadline`` when the endpoint deadline cut
+    /// it short; `nil` when it did not stop early.
+    public var stopReason: NotRunReason? {
+        if token.response == nil { return .unreachable }
+        return deadlineHit ? .deadline : nil
+    }
+
     /// Sum of all exchanges' latencies: the runner's "network time".
     public var networkTime: Double {
         var total = token.latency + keyLatency

@@ -9,7 +9,7 @@ enum ExchangeChecks {
         guard !c.endpoint.api.isEmpty else { return [] }
         var out: [CheckFinding] = []
         if calls.isEmpty {
-            out.append(.skip(K.apiAccepts, c.accessToken == nil ? "no access token" : "not run (endpoint deadline)"))
+            out.append(.notRun(K.apiAccepts, c.tokenStepReason))
         } else {
             var problems: [String] = [], seen: [String] = []
             for call in calls {
@@ -30,7 +30,7 @@ enum ExchangeChecks {
         if c.endpoint.api.contains(where: \.withoutToken) {
             let unauthenticated = calls.compactMap { call in call.withoutToken.map { (call.call, $0) } }
             if unauthenticated.isEmpty {
-                out.append(.skip(K.apiChallenge, "not run"))
+                out.append(.notRun(K.apiChallenge, c.tokenStepReason))
             } else {
                 var problems: [String] = [], seen: [String] = []
                 for (call, outcome) in unauthenticated {
@@ -71,7 +71,7 @@ enum ExchangeChecks {
             case .failed(let f)?:
                 out.append(CheckFinding(K.wrongSecret, .fail, expected: expected, actual: f.reason, latency: f.latency))
             case nil:
-                out.append(.skip(K.wrongSecret, "not run (endpoint deadline)"))
+                out.append(.notRun(K.wrongSecret, c.stopReason))
             }
         }
         if n.unsupportedGrant {
@@ -85,7 +85,7 @@ enum ExchangeChecks {
             case .failed(let f)?:
                 out.append(CheckFinding(K.badGrant, .fail, expected: expected, actual: f.reason, latency: f.latency))
             case nil:
-                out.append(.skip(K.badGrant, "not run (endpoint deadline)"))
+                out.append(.notRun(K.badGrant, c.stopReason))
             }
         }
         return out
@@ -109,7 +109,7 @@ enum ExchangeChecks {
                 out.append(CheckFinding(K.tenantBatch, problems.isEmpty ? .pass : .fail, expected: "\(requested.count) tenants, one token each",
                                         actual: problems.isEmpty ? "\(returned.count) tokens in \(batch.calls) calls" : problems.joined(separator: "; "), latency: batch.latency))
             } else {
-                out.append(.skip(K.tenantBatch, c.accessToken == nil ? "no access token" : "not run (endpoint deadline)"))
+                out.append(.notRun(K.tenantBatch, c.tokenStepReason))
             }
         }
         if c.endpoint.tenants.listTenants {
@@ -125,7 +125,7 @@ enum ExchangeChecks {
                 out.append(CheckFinding(K.tenantPaging, problems.isEmpty ? .pass : .fail, expected: "pages of ≤ 100, a last page, no duplicates",
                                         actual: problems.isEmpty ? "\(all.count) tenants in \(paging.pages.count) pages" : problems.joined(separator: "; "), latency: paging.latency))
             } else {
-                out.append(.skip(K.tenantPaging, c.accessToken == nil ? "no access token" : "not run (endpoint deadline)"))
+                out.append(.notRun(K.tenantPaging, c.tokenStepReason))
             }
         }
         return out
@@ -146,7 +146,7 @@ enum ExchangeChecks {
                 out.append(CheckFinding(K.serverClock, .tolerated, expected: "a Date header", actual: "no Date header"))
             }
         } else {
-            out.append(.skip(K.serverClock, "no response"))
+            out.append(.notRun(K.serverClock, .unreachable))
         }
         if let iat = c.iat {
             let skew = iat - c.observation.receivedAt
@@ -154,8 +154,12 @@ enum ExchangeChecks {
             let note = skew < -leeway ? "issued \(CheckedInteger.text(-skew, rounding: .towardZero)) s before the response (a cached token?)" : ""
             out.append(CheckFinding(K.issuedAtSkew, ok ? .pass : .fail, expected: "iat not after the response time (+\(CheckedInteger.text(leeway, rounding: .towardZero)) s)",
                                     actual: "iat \(signed(skew)) s from the response time", message: note))
+        } else if c.accessToken == nil {
+            out.append(.notRun(K.issuedAtSkew, .noAccessToken))
+        } else if c.claims == nil {
+            out.append(.notRun(K.issuedAtSkew, .notAJWT))
         } else {
-            out.append(.skip(K.issuedAtSkew, c.claims == nil ? "no readable JWT" : "no iat claim"))
+            out.append(.skip(K.issuedAtSkew, "no iat claim"))
         }
         return out
     }

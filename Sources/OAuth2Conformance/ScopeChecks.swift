@@ -6,8 +6,9 @@ enum ScopeChecks {
         typealias K = CheckCatalogue
         let expect = c.endpoint.expect
         guard let granted = c.grantedScopes else {
-            let reason = c.accessToken == nil ? "no access token" : "granted scopes could not be read"
-            return ([K.requiredScopes, K.allowedScopes, K.forbiddenScopes].map { .skip($0, reason) }, nil)
+            let checks = [K.requiredScopes, K.allowedScopes, K.forbiddenScopes]
+            if c.accessToken == nil { return (checks.map { .notRun($0, .noAccessToken) }, nil) }
+            return (checks.map { .skip($0, "granted scopes could not be read") }, nil)
         }
         // Byte-exact sets: Swift String hashing would merge NFC and NFD spellings (RFC 6749 §3.3 compares as-is).
         let have = Set(granted.map(ExactString.init))

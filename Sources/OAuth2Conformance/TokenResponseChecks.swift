@@ -9,7 +9,7 @@ enum TokenResponseChecks {
             if case .failed(let failure) = c.observation.token { reason = failure.reason } else { reason = "no response" }
             return [CheckFinding(K.tokenStatus, .fail, expected: "HTTP 200", actual: "unreachable: \(reason)", latency: latency)]
                 + [K.tokenJSON, K.accessToken, K.tokenType, K.expiresIn, K.cacheControl, K.scopeEcho, K.noRefreshToken]
-                .map { CheckFinding.skip($0, "no token response") }
+                .map { CheckFinding.notRun($0, .unreachable) }
         }
         var out: [CheckFinding] = []
         if response.status == 200 {
@@ -18,7 +18,7 @@ enum TokenResponseChecks {
             let error = ErrorBody(response)
             out.append(CheckFinding(K.tokenStatus, .fail, expected: "HTTP 200", actual: "HTTP \(response.status)\(error.summary)", latency: latency))
             return out + [K.tokenJSON, K.accessToken, K.tokenType, K.expiresIn, K.cacheControl, K.scopeEcho, K.noRefreshToken]
-                .map { CheckFinding.skip($0, "token request failed with HTTP \(response.status)") }
+                .map { CheckFinding.notRun($0, .tokenRequestFailed(status: response.status)) }
         }
 
         let contentType = response.header("Content-Type")
@@ -32,7 +32,7 @@ enum TokenResponseChecks {
         }
         guard let object = c.object else {
             return out + [K.accessToken, K.tokenType, K.expiresIn, K.cacheControl, K.scopeEcho, K.noRefreshToken]
-                .map { CheckFinding.skip($0, "the response body is not a JSON object") }
+                .map { CheckFinding.notRun($0, .responseNotJSON) }
         }
 
         switch object["access_token"] {

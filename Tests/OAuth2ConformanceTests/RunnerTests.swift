@@ -56,7 +56,7 @@ func loadSuite(_ text: String, extra: String = "") throws -> ConformanceSuite {
 
 func run(_ suiteText: String, _ faults: FakeTokenServer.Faults = .init(), extra: String = "") async throws -> EndpointResult {
     let suite = try loadSuite(suiteText, extra: extra)
-    let runner = ConformanceRunner(transport: FakeTokenServer(faults: faults), validator: ValidatorAdapter(), now: { FakeTokenServer.now })
+    let runner = ConformanceRunner(transport: FakeTokenServer(faults: faults), now: { FakeTokenServer.now })
     let result = await runner.run(suite)
     return try #require(result.endpoints.first)
 }

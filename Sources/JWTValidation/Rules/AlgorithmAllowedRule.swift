@@ -4,6 +4,7 @@ import JOSECore
 /// spelling (`none`, `None`, `NONE`, …) whatever the list says (RFC 8725 §3.1, RFC 7518 §3.6).
 public struct AlgorithmAllowedRule: ValidationRule {
     public let id = "ALG-01"
+    public let group = RuleGroup.algorithm
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
@@ -17,7 +18,7 @@ public struct AlgorithmAllowedRule: ValidationRule {
         }
         let allowed = context.allowedAlgorithms
         if allowed.isEmpty {
-            return fail("alg \(alg): no algorithm is allowed (no key given and no --alg)", section)
+            return fail("alg \(alg): no algorithm is allowed: no key given and no algorithm list", section, setting: .allowedAlgorithms)
         }
         guard allowed.contains(algorithm) else {
             let origin = context.options.allowedAlgorithms == nil ? "fitting the keys" : "allowed"

@@ -5,6 +5,7 @@ import JOSECore
 /// present but no audience is configured, a warning: RFC 7519 §4.1.3 says such a recipient must reject it.
 public struct AudienceRule: ValidationRule {
     public let id = "AUD-01"
+    public let group = RuleGroup.audience
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
@@ -15,9 +16,9 @@ public struct AudienceRule: ValidationRule {
         }
         if expected.isEmpty {
             if let aud = claims.aud {
-                return warn("token has aud \(Self.list(aud)) but no expected audience was given (--aud)", section)
+                return warn("token has aud \(Self.list(aud)) but no expected audience was given", section, setting: .audiences)
             }
-            return skip("no expected audience given (--aud)", section)
+            return skip("no expected audience given", section, setting: .audiences)
         }
         guard let aud = claims.aud else {
             return fail(claims.json["aud"] == nil ? "no aud claim; expected one of \(Self.list(expected))" : "aud is neither a string nor an array of strings", section)

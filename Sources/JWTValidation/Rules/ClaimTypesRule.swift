@@ -3,6 +3,7 @@ import JOSECore
 /// `CLAIM-01`: `iss`, `sub`, `jti` are strings and `aud` a string or an array of strings (RFC 7519 §4.1).
 public struct ClaimTypesRule: ValidationRule {
     public let id = "CLAIM-01"
+    public let group = RuleGroup.structure
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

@@ -1,6 +1,7 @@
 /// `JWT-01`: the payload is a JWT Claims Set, a JSON object (RFC 7519 §7.2 steps 9–10).
 public struct ClaimsSetRule: ValidationRule {
     public let id = "JWT-01"
+    public let group = RuleGroup.structure
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

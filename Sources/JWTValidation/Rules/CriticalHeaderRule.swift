@@ -4,6 +4,7 @@ import JOSECore
 /// (RFC 7797 §6), and a JWT may not use `b64: false` anyway (``UnencodedPayloadRule``).
 public struct CriticalHeaderRule: ValidationRule {
     public let id = "CRIT-01"
+    public let group = RuleGroup.structure
     /// Header parameters this implementation understands when listed in `crit`.
     public static let understood: Set<String> = ["b64"]
     public init() {}

@@ -4,6 +4,7 @@ import JOSECore
 /// ``ValidationOptions/allowMissingExp``.
 public struct ExpirationRule: ValidationRule {
     public let id = "EXP-01"
+    public let group = RuleGroup.time
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
@@ -12,8 +13,8 @@ public struct ExpirationRule: ValidationRule {
         let options = context.options
         guard let exp = claims.exp else {
             if claims.json["exp"] != nil { return fail("exp is not a NumericDate: treated as invalid, not as absent", section) }
-            if options.allowMissingExp { return warn("no exp: the token never expires (allowed by --allow-missing-exp)", section) }
-            return fail("no exp: the token never expires (use --allow-missing-exp to accept that)", section)
+            if options.allowMissingExp { return warn("no exp: the token never expires, which the options allow", section, setting: .allowMissingExp) }
+            return fail("no exp: the token never expires", section, setting: .allowMissingExp)
         }
         if exp.isOutOfRange, let problem = exp.rangeProblem("exp") {
             return fail("\(problem): not a usable NumericDate (RFC 7519 §2)", section)

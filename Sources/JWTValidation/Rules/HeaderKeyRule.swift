@@ -4,6 +4,7 @@
 /// validation.
 public struct HeaderKeyRule: ValidationRule {
     public let id = "HKEY-01"
+    public let group = RuleGroup.signature
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
@@ -19,6 +20,6 @@ public struct HeaderKeyRule: ValidationRule {
         if !context.headerKeyProblems.isEmpty {
             return fail("header key unusable: \(context.headerKeyProblems.joined(separator: "; "))", section)
         }
-        return warn("the header names its own key (\(list)) and --allow-header-key lets it be used\(remoteNote)", section)
+        return warn("the header names its own key (\(list)) and header keys are allowed: it may be used\(remoteNote)", section, setting: .allowHeaderKeys)
     }
 }

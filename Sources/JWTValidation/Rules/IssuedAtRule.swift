@@ -2,6 +2,7 @@
 /// asks to reject tokens whose times make no sense).
 public struct IssuedAtRule: ValidationRule {
     public let id = "IAT-01"
+    public let group = RuleGroup.time
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

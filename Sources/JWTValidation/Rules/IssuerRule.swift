@@ -4,11 +4,12 @@ import JOSECore
 /// trailing-slash or prefix leniency, no Unicode normalization (UTF-8 bytes compared).
 public struct IssuerRule: ValidationRule {
     public let id = "ISS-01"
+    public let group = RuleGroup.issuer
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.1"
-        guard let expected = context.options.issuer else { return skip("no expected issuer given (--iss)", section) }
+        guard let expected = context.options.issuer else { return skip("no expected issuer given", section, setting: .issuer) }
         guard let claims = context.claims else { return fail("no claims set: iss cannot be checked", section) }
         guard let iss = claims.iss else {
             return fail(claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)

@@ -4,6 +4,7 @@ import JOSECore
 /// bytes, no RSA key for an ECDSA token, no P-256 key for `ES384` or `ES256K`.
 public struct KeyTypeRule: ValidationRule {
     public let id = "ALG-02"
+    public let group = RuleGroup.signature
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

@@ -2,11 +2,12 @@
 /// without either, `exp` minus now (RFC 7519 §4.1.4, §4.1.6; RFC 9068 §4 "short-lived").
 public struct LifetimeRule: ValidationRule {
     public let id = "LIFE-01"
+    public let group = RuleGroup.lifetime
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.4"
-        guard let max = context.options.maxLifetime else { return skip("no --max-lifetime", section) }
+        guard let max = context.options.maxLifetime else { return skip("no maximum lifetime given", section, setting: .maxLifetime) }
         guard let claims = context.claims else { return skip("no claims set", section) }
         guard let exp = claims.exp else {
             return fail("no usable exp: the lifetime is unbounded (max \(TimeText.seconds(max)))", section)

@@ -1,6 +1,7 @@
 /// `NBF-01`: the token is already valid: `now + leeway >= nbf` (RFC 7519 §4.1.5).
 public struct NotBeforeRule: ValidationRule {
     public let id = "NBF-01"
+    public let group = RuleGroup.time
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

@@ -5,6 +5,7 @@ import JOSECore
 /// milliseconds) is refused too: "exp 1e19 is past the year 9999".
 public struct NumericDateRule: ValidationRule {
     public let id = "DATE-01"
+    public let group = RuleGroup.structure
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

@@ -1,13 +1,14 @@
-/// `REQ-01`: every claim named with `--require-claim` is present (RFC 7519 §4: which claims are required is the
+/// `REQ-01`: every claim in ``ValidationOptions/requiredClaims`` is present (RFC 7519 §4: which claims are required is the
 /// application's decision).
 public struct RequiredClaimsRule: ValidationRule {
     public let id = "REQ-01"
+    public let group = RuleGroup.requiredClaims
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4"
         let required = context.options.requiredClaims
-        if required.isEmpty { return skip("no required claims given (--require-claim)", section) }
+        if required.isEmpty { return skip("no required claims given", section, setting: .requiredClaims) }
         guard let claims = context.claims else { return fail("no claims set", section) }
         let missing = required.filter { claims.json[$0] == nil }
         if missing.isEmpty { return pass("required claims present: \(required.joined(separator: ", "))", section) }

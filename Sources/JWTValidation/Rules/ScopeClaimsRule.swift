@@ -2,6 +2,7 @@
 /// `scope` is a space-separated string). A `scope` array is read (seed 001, UAA-style issuers) but warned about.
 public struct ScopeClaimsRule: ValidationRule {
     public let id = "SCOPE-03"
+    public let group = RuleGroup.scope
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {

@@ -8,6 +8,7 @@ import JOSECore
 /// allow it) are tried. No candidate → fail (closed). The `kid` is only ever compared, never used as a path or URL.
 public struct SignatureRule: ValidationRule {
     public let id = "SIG-01"
+    public let group = RuleGroup.signature
     public init() {}
 
     /// The finding and, when the signature verified, the key that verified it.

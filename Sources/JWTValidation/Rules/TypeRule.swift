@@ -4,12 +4,13 @@ import JOSECore
 /// ASCII letters only, with an `application/` prefix implied on either side (RFC 7515 §4.1.9). The `rfc9068` profile expects `at+jwt`.
 public struct TypeRule: ValidationRule {
     public let id = "TYP-01"
+    public let group = RuleGroup.type
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 8725 §3.11"
         let expected = context.options.type ?? (context.options.profile == .rfc9068 ? "at+jwt" : nil)
-        guard let expected else { return skip("no expected typ given (--typ)", section) }
+        guard let expected else { return skip("no expected typ given", section, setting: .type) }
         guard let typ = context.token.header.typ else { return fail("no typ header; expected \"\(expected)\"", section) }
         if ExactText.equal(Self.normalize(typ), Self.normalize(expected)) { return pass("typ is \"\(typ)\"", section) }
         return fail("typ \"\(ExternalText.truncated(typ))\" is not \"\(expected)\"", section)

@@ -2,6 +2,7 @@
 /// `b64` to be listed in `crit` whenever it is used.
 public struct UnencodedPayloadRule: ValidationRule {
     public let id = "B64-01"
+    public let group = RuleGroup.structure
     public init() {}
 
     public func evaluate(_ context: ValidationContext) -> Finding {
