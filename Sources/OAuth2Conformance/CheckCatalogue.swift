@@ -32,7 +32,7 @@ public enum CheckCatalogue {
     public static let issuer = CheckDefinition("JWT-05", "iss is the expected issuer", .fail, "RFC 7519 §4.1.1")
     public static let audience = CheckDefinition("JWT-06", "aud contains the expected audience", .fail, "RFC 7519 §4.1.3")
     public static let times = CheckDefinition("JWT-07", "exp, nbf and iat valid now (with leeway)", .fail, "RFC 7519 §4.1.4–§4.1.6")
-    public static let lifetimeMatch = CheckDefinition("JWT-08", "exp − iat agrees with expires_in", .warn, "RFC 6749 §5.1; RFC 7519 §4.1.4")
+    public static let lifetimeMatch = CheckDefinition("JWT-08", "exp − now agrees with expires_in", .warn, "RFC 6749 §5.1; RFC 7519 §4.1.4")
     public static let profile = CheckDefinition("JWT-09", "RFC 9068 required claims present", .fail, "RFC 9068 §2.2")
     public static let client = CheckDefinition("JWT-10", "client_id / sub is the configured client", .fail, "RFC 9068 §2.2; RFC 7519 §4.1.2")
     public static let lifetimeRange = CheckDefinition("JWT-11", "token lifetime within the expected range", .fail, "RFC 7519 §4.1.4")

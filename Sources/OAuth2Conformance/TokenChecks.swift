@@ -20,7 +20,9 @@ enum TokenChecks {
         let expect = c.endpoint.expect
         var out: [CheckFinding] = []
 
-        var structure = CheckFinding.folding(K.structure, c.findings(["JWT-", "CLAIM-", "DATE-", "CRIT-", "B64-", "UNENC-"]), expected: "a compact JWS with a JSON claims set")
+        // SCOPE-03 belongs here with the other claim-shape rules: a `scope` array (seed 001) is read by the scope
+        // audit and makes JWT-01 warn, naming RFC 9068 §2.2.3.
+        var structure = CheckFinding.folding(K.structure, c.findings(["JWT-", "CLAIM-", "DATE-", "CRIT-", "B64-", "UNENC-", "SCOPE-03"]), expected: "a compact JWS with a JSON claims set")
         if case .skip = structure.outcome { structure = CheckFinding(K.structure, .pass, expected: structure.expected, actual: "compact JWS, JSON claims set") }
         out.append(structure)
 
