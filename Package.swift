@@ -106,7 +106,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OAuth2ClientTests",
-            dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore"],
+            dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict
         ),
         .testTarget(

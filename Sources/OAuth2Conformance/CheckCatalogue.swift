@@ -49,6 +49,7 @@ public enum CheckCatalogue {
     // Tenant token manager (seed 001).
     public static let tenantBatch = CheckDefinition("TTM-01", "batch tokens cover exactly the requested tenants", .fail, "Token Management Service: oauthTokens (≤ 5 tenants a call)")
     public static let tenantPaging = CheckDefinition("TTM-02", "userTenants paging ends without duplicates", .fail, "Token Management Service: userTenants (≤ 100 a page)")
+    public static let tenantTokens = CheckDefinition("TTM-03", "every batch token is valid (signature, alg, typ, iss, aud, times)", .fail, "Token Management Service: oauthTokens; RFC 7519 §7.2; RFC 7515 §5.2")
     // Clock.
     public static let serverClock = CheckDefinition("CLK-01", "server Date header agrees with the local clock", .warn, "RFC 9110 §6.6.1")
     public static let issuedAtSkew = CheckDefinition("CLK-02", "iat agrees with the response time", .warn, "RFC 7519 §4.1.6")
@@ -62,7 +63,7 @@ public enum CheckCatalogue {
         tokenStatus, tokenJSON, accessToken, tokenType, expiresIn, cacheControl, scopeEcho, noRefreshToken,
         structure, algorithm, type, signature, issuer, audience, times, lifetimeMatch, profile, client, lifetimeRange,
         requiredScopes, allowedScopes, forbiddenScopes, apiAccepts, apiChallenge, wrongSecret, badGrant,
-        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList, expectations, cleartext,
+        tenantBatch, tenantPaging, tenantTokens, serverClock, issuedAtSkew, staleAllowList, expectations, cleartext,
     ]
 
     public static func definition(_ id: String) -> CheckDefinition? { all.first { $0.id == id } }

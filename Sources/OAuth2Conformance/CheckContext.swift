@@ -19,6 +19,9 @@ struct CheckContext {
     /// Why the access token is not a usable JWS.
     let tokenProblem: String?
     let validation: TokenValidationOutcome?
+    /// The validator's verdict on each batch tenant token (seed 001 `oauthTokens`), judged by the same rules and
+    /// keys as the endpoint's token at the time the batch arrived (TTM-03).
+    let tenantValidations: [(tenant: TenantAccessToken, outcome: TokenValidationOutcome)]
 
     init(endpoint: EndpointConfiguration, observation: EndpointObservation, validator: any TokenValidating) {
         self.endpoint = endpoint
@@ -75,6 +78,18 @@ struct CheckContext {
         } else {
             self.validation = nil
         }
+        var tenantValidations: [(tenant: TenantAccessToken, outcome: TokenValidationOutcome)] = []
+        if let batch = observation.tenantBatch, !batch.tokens.isEmpty {
+            let expect = endpoint.expect
+            let profile = expect.profile == "rfc9068"
+            let request = TokenValidationRequest(
+                now: batch.receivedAt, leeway: endpoint.leeway, issuer: expect.issuer, audiences: expect.audiences,
+                typ: expect.typ ?? (profile ? "at+jwt" : nil), profileRFC9068: profile, algorithms: expect.algorithms)
+            var documents: [[UInt8]] = []
+            if case .documents(let docs, _) = observation.keys { documents = docs }
+            tenantValidations = batch.tokens.map { ($0, validator.validate(token: $0.accessToken, keyDocuments: documents, request: request)) }
+        }
+        self.tenantValidations = tenantValidations
     }
 
     /// Findings of the validator whose id starts with one of `prefixes`.
