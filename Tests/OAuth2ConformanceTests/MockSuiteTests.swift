@@ -99,6 +99,8 @@ import Testing
         let foreign = try #require(check("batch-unknown-key", "TTM-03"))
         #expect(foreign.actual.contains("tenant-002") && foreign.actual.contains("SIG-01 no key for kid \"unknown-mock-key-1\""), "\(foreign.actual)")
         #expect(check("batch-expired", "TTM-01")?.status == .pass)
+        #expect(check("batch-expired", "TTM-01")?.actual == "2 tokens in 1 call")
+        #expect(check("batch-expired", "TTM-01")?.expected == "2 tenants, one token each")
         let structure = try #require(check("scope-array", "JWT-01"))
         #expect(structure.status == .warn && structure.actual.contains("RFC 9068 §2.2.3"), "\(structure.actual)")
         #expect(check("scope-array", "SCP-01")?.status == .pass)
