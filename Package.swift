@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ],
             exclude: ["README.md"],
             swiftSettings: strict
@@ -105,7 +106,8 @@ let package = Package(
         ),
         .testTarget(
             name: "OAuth2ClientTests",
-            dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore"],
+            dependencies: ["OAuth2Client", "OAuth2MockServer", "JWTTestSupport", "JOSECore",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
             swiftSettings: strict
         ),
         .testTarget(

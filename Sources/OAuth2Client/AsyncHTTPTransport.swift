@@ -59,29 +59,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         } catch let error as OAuth2ClientError {
             throw error
         } catch {
-            throw Self.classify(error, host: url.host, limit: configuration.maxResponseBytes)
+            throw ConnectionFailure.classify(error, host: url.host, limits: .init(exchange: limit, connect: configuration.connectTimeout, maxBytes: configuration.maxResponseBytes))
         }
-    }
-
-    /// Maps AsyncHTTPClient / NIO errors to the stable codes; the message names the category, never request data.
-    static func classify(_ error: any Error, host: String, limit: Int) -> OAuth2ClientError {
-        if error is NIOTooManyBytesError {
-            return OAuth2ClientError(.responseTooLarge, "response body is over the \(limit)-byte limit")
-        }
-        if let error = error as? HTTPClientError {
-            switch error {
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .connectTimeout, .tlsHandshakeTimeout, .getConnectionFromPoolTimeout:
-                return OAuth2ClientError(.timeout, "\(host): \(error.shortDescription)")
-            default:
-                return OAuth2ClientError(.network, "\(host): \(error.shortDescription)")
-            }
-        }
-        if error is CancellationError {
-            return OAuth2ClientError(.timeout, "\(host): request cancelled")
-        }
-        if let error = error as? ChannelError, case .connectTimeout = error {
-            return OAuth2ClientError(.timeout, "\(host): connect timeout")
-        }
-        return OAuth2ClientError(.network, "\(host): \(String(describing: type(of: error))) \(String(describing: error).prefix(120))")
     }
 }

@@ -90,6 +90,10 @@ public final class SharedHTTPClient: Sendable {
             clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
         }
         clientConfiguration.decompression = .disabled
+        // A refused or unresolvable connection fails the request at once instead of being retried silently until
+        // the connect timeout (5 s of "waiting" for a port nobody listens on); retries, where they help, are the
+        // caller's bounded and reported ``RetryPolicy``.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         clientConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, configuration.maxConnectionsPerHost)
         return clientConfiguration
     }

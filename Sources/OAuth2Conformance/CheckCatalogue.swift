@@ -32,7 +32,7 @@ public enum CheckCatalogue {
     public static let issuer = CheckDefinition("JWT-05", "iss is the expected issuer", .fail, "RFC 7519 §4.1.1")
     public static let audience = CheckDefinition("JWT-06", "aud contains the expected audience", .fail, "RFC 7519 §4.1.3")
     public static let times = CheckDefinition("JWT-07", "exp, nbf and iat valid now (with leeway)", .fail, "RFC 7519 §4.1.4–§4.1.6")
-    public static let lifetimeMatch = CheckDefinition("JWT-08", "exp − iat agrees with expires_in", .warn, "RFC 6749 §5.1; RFC 7519 §4.1.4")
+    public static let lifetimeMatch = CheckDefinition("JWT-08", "exp − now agrees with expires_in", .warn, "RFC 6749 §5.1; RFC 7519 §4.1.4")
     public static let profile = CheckDefinition("JWT-09", "RFC 9068 required claims present", .fail, "RFC 9068 §2.2")
     public static let client = CheckDefinition("JWT-10", "client_id / sub is the configured client", .fail, "RFC 9068 §2.2; RFC 7519 §4.1.2")
     public static let lifetimeRange = CheckDefinition("JWT-11", "token lifetime within the expected range", .fail, "RFC 7519 §4.1.4")
@@ -49,6 +49,7 @@ public enum CheckCatalogue {
     // Tenant token manager (seed 001).
     public static let tenantBatch = CheckDefinition("TTM-01", "batch tokens cover exactly the requested tenants", .fail, "Token Management Service: oauthTokens (≤ 5 tenants a call)")
     public static let tenantPaging = CheckDefinition("TTM-02", "userTenants paging ends without duplicates", .fail, "Token Management Service: userTenants (≤ 100 a page)")
+    public static let tenantTokens = CheckDefinition("TTM-03", "every batch token is valid (signature, alg, typ, iss, aud, times)", .fail, "Token Management Service: oauthTokens; RFC 7519 §7.2; RFC 7515 §5.2")
     // Clock.
     public static let serverClock = CheckDefinition("CLK-01", "server Date header agrees with the local clock", .warn, "RFC 9110 §6.6.1")
     public static let issuedAtSkew = CheckDefinition("CLK-02", "iat agrees with the response time", .warn, "RFC 7519 §4.1.6")
@@ -62,7 +63,7 @@ public enum CheckCatalogue {
         tokenStatus, tokenJSON, accessToken, tokenType, expiresIn, cacheControl, scopeEcho, noRefreshToken,
         structure, algorithm, type, signature, issuer, audience, times, lifetimeMatch, profile, client, lifetimeRange,
         requiredScopes, allowedScopes, forbiddenScopes, apiAccepts, apiChallenge, wrongSecret, badGrant,
-        tenantBatch, tenantPaging, serverClock, issuedAtSkew, staleAllowList, expectations, cleartext,
+        tenantBatch, tenantPaging, tenantTokens, serverClock, issuedAtSkew, staleAllowList, expectations, cleartext,
     ]
 
     public static func definition(_ id: String) -> CheckDefinition? { all.first { $0.id == id } }

@@ -23,6 +23,9 @@ struct CheckContext {
     let report: ValidationReport?
     /// Problems loading the fetched key documents or the suite's algorithm list (never key bytes).
     let keyProblems: [String]
+    /// The validator's verdict on each batch tenant token (seed 001 `oauthTokens`), judged by the same rules and
+    /// keys as the endpoint's token at the time the batch arrived (TTM-03); nil when the token is not a compact JWS.
+    let tenantReports: [(tenant: TenantAccessToken, report: ValidationReport?)]
 
     init(endpoint: EndpointConfiguration, observation: EndpointObservation) {
         self.endpoint = endpoint
@@ -78,6 +81,16 @@ struct CheckContext {
         } else {
             self.report = nil
         }
+        var tenantReports: [(tenant: TenantAccessToken, report: ValidationReport?)] = []
+        if let batch = observation.tenantBatch, !batch.tokens.isEmpty {
+            var ignored: [String] = []  // the same list problems are already reported for the endpoint's token
+            let validator = Validator(options: Self.options(endpoint, now: batch.receivedAt, keys: keys, problems: &ignored))
+            tenantReports = batch.tokens.map { tenant in
+                guard case .jws(let parsed)? = try? CompactToken.parse(tenant.accessToken) else { return (tenant, nil) }
+                return (tenant, validator.validate(token: parsed, keys: keys))
+            }
+        }
+        self.tenantReports = tenantReports
         self.keyProblems = problems
     }
 

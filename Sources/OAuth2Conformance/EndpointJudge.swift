@@ -15,6 +15,7 @@ public struct EndpointJudge: Sendable {
         findings += ExchangeChecks.api(context)
         findings += ExchangeChecks.negative(context)
         findings += ExchangeChecks.tenants(context)
+        findings += TenantTokenChecks.run(context)
         findings += ExchangeChecks.clock(context)
         if endpoint.insecureHTTP { findings.append(TransportChecks.cleartext(endpoint)) }
         var checks = Self.apply(findings.map { Self.resolve($0, endpoint: endpoint) }, endpoint: endpoint)

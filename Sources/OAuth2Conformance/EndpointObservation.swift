@@ -24,6 +24,11 @@ public struct TenantBatchObservation: Sendable, Equatable {
     public var calls: Int
     public var problems: [String]
     public var latency: Double
+    /// Each returned access token with its tenant, in answer order, for TTM-03 (never printed; reports show a
+    /// ``JOSECore/TokenFingerprint``).
+    public var tokens: [TenantAccessToken] = []
+    /// Local clock (epoch seconds) when the batch answers were in: the time the tokens are judged at.
+    public var receivedAt: Double = 0
 
     public init(requested: [String], returned: [String] = [], calls: Int = 0, problems: [String] = [], latency: Double = 0) {
         self.requested = requested
@@ -31,6 +36,17 @@ public struct TenantBatchObservation: Sendable, Equatable {
         self.calls = calls
         self.problems = problems
         self.latency = latency
+    }
+}
+
+/// One batch token: the tenant it was issued for and the access token (never printed).
+public struct TenantAccessToken: Sendable, Equatable {
+    public var userTenantId: String
+    public var accessToken: String
+
+    public init(userTenantId: String, accessToken: String) {
+        self.userTenantId = userTenantId
+        self.accessToken = accessToken
     }
 }
 

@@ -161,6 +161,8 @@ struct EndpointProbe {
             observation.tenantBatch = TenantBatchObservation(
                 requested: e.tenants.batch, returned: batch.tokens.map(\.userTenantId), calls: batch.calls,
                 problems: batch.problems.map(ExchangeFailure.reason), latency: batch.latency)
+            observation.tenantBatch?.tokens = batch.tokens.map { TenantAccessToken(userTenantId: $0.userTenantId, accessToken: $0.token.accessToken.value) }
+            observation.tenantBatch?.receivedAt = now()
         }
         if e.tenants.listTenants {
             let refusedBefore = transport.deadlineRefusals

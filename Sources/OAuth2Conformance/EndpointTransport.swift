@@ -49,7 +49,8 @@ final class EndpointTransport: HTTPTransport {
         do throws(OAuth2ClientError) {
             return try await base.send(request, timeout: .milliseconds(millis))
         } catch {
-            guard error.code == .timeout else { throw error }
+            // The network transport already says how long it waited; other transports get it said here.
+            guard error.code == .timeout, !error.message.contains("timed out after") else { throw error }
             throw OAuth2ClientError(.timeout, "timed out after \(Self.format(seconds)) s (\(error.message))",
                                     status: error.status, endpointError: error.endpointError, attempts: error.attempts)
         }

@@ -106,8 +106,8 @@ enum ExchangeChecks {
                 if !missing.isEmpty { problems.append("missing: \(missing.joined(separator: " "))") }
                 if !extra.isEmpty { problems.append("not requested: \(extra.joined(separator: " "))") }
                 if !duplicates.isEmpty { problems.append("duplicated: \(duplicates.joined(separator: " "))") }
-                out.append(CheckFinding(K.tenantBatch, problems.isEmpty ? .pass : .fail, expected: "\(requested.count) tenants, one token each",
-                                        actual: problems.isEmpty ? "\(returned.count) tokens in \(batch.calls) calls" : problems.joined(separator: "; "), latency: batch.latency))
+                out.append(CheckFinding(K.tenantBatch, problems.isEmpty ? .pass : .fail, expected: "\(Plural.count(requested.count, "tenant")), one token each",
+                                        actual: problems.isEmpty ? "\(Plural.count(returned.count, "token")) in \(Plural.count(batch.calls, "call"))" : problems.joined(separator: "; "), latency: batch.latency))
             } else {
                 out.append(.notRun(K.tenantBatch, c.tokenStepReason))
             }
@@ -118,12 +118,12 @@ enum ExchangeChecks {
                 let all = paging.pages.flatMap { $0 }
                 var seen = Set<String>(), duplicates = Set<String>()
                 for id in all where !seen.insert(id).inserted { duplicates.insert(id) }
-                if !paging.terminated { problems.append("no last page after \(paging.pages.count) pages") }
+                if !paging.terminated { problems.append("no last page after \(Plural.count(paging.pages.count, "page"))") }
                 if !duplicates.isEmpty { problems.append("duplicated: \(duplicates.sorted().prefix(10).joined(separator: " "))") }
                 let limit = TenantTokenManager.pageSize
                 if let big = paging.pages.first(where: { $0.count > limit }) { problems.append("a page holds \(big.count) tenants (at most \(limit))") }
                 out.append(CheckFinding(K.tenantPaging, problems.isEmpty ? .pass : .fail, expected: "pages of ≤ 100, a last page, no duplicates",
-                                        actual: problems.isEmpty ? "\(all.count) tenants in \(paging.pages.count) pages" : problems.joined(separator: "; "), latency: paging.latency))
+                                        actual: problems.isEmpty ? "\(Plural.count(all.count, "tenant")) in \(Plural.count(paging.pages.count, "page"))" : problems.joined(separator: "; "), latency: paging.latency))
             } else {
                 out.append(.notRun(K.tenantPaging, c.tokenStepReason))
             }

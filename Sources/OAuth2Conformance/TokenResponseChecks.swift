@@ -39,7 +39,7 @@ enum TokenResponseChecks {
         case .string(let token)? where !token.isEmpty:
             let printable = token.utf8.allSatisfy { $0 >= 0x21 && $0 <= 0x7E }
             out.append(CheckFinding(K.accessToken, printable ? .pass : .fail, expected: "a non-empty VSCHAR string without spaces",
-                                    actual: printable ? "\(token.utf8.count) characters, \(TokenFingerprint.of(token))" : "contains spaces, controls or non-ASCII characters"))
+                                    actual: printable ? "\(Plural.count(token.utf8.count, "character")), \(TokenFingerprint.of(token))" : "contains spaces, controls or non-ASCII characters"))
         case .string?:
             out.append(CheckFinding(K.accessToken, .fail, expected: "a non-empty string", actual: "empty string"))
         case let other?:

@@ -33,6 +33,15 @@ public enum MockFault: String, Sendable, CaseIterable, Codable {
     case unknownKey = "unknown-key"
     /// An unsecured token (`alg: none`, empty signature).
     case algNone = "alg-none"
+    /// The token's `scope` claim as a JSON array of strings, as seed 001's sample token carries it (the response's
+    /// `scope` member stays a string). RFC 9068 §2.2.3 says a space-separated string.
+    case scopeArray = "scope-array"
+    /// Seed 001 batch (`…/oauthTokens`): the last tenant of each call gets an expired token (as `expired`); the
+    /// others, and every other route, are answered normally.
+    case batchExpired = "batch-expired"
+    /// Seed 001 batch: the last tenant of each call gets a token signed by a key not in `/jwks.json` (as
+    /// `unknown-key`); the others, and every other route, are answered normally.
+    case batchUnknownKey = "batch-unknown-key"
     /// A token response without `Cache-Control: no-store`.
     case noCacheControl = "no-cache-control"
     /// `302 Found` with `Location: /oauth/token` instead of an answer: a client must not follow it (RFC 6749 §3.2 token

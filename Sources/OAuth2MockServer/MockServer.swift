@@ -90,7 +90,7 @@ public enum MockServer {
                 let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
                 let headers = request.headers.map { ($0.name.rawName, $0.value) }
                 let answer = await service.handle(MockRequest(method: method, path: path, query: query, headers: headers, body: body))
-                if let delay = answer.delay { try? await Task.sleep(for: delay) }
+                if let delay = answer.delay { await service.delays.hold(for: delay) }
                 if let log {
                     let ms = Double((clock.now - start).components.attoseconds / 1_000_000_000_000) / 1000 + Double((clock.now - start).components.seconds) * 1000
                     log("\(method) \(path) \(answer.status) \(answer.logNote) \(Int(ms.rounded())) ms")

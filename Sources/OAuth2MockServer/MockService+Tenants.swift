@@ -45,9 +45,14 @@ extension MockService {
         let fault = headerFault ?? client.fault
         if let replaced = transportFault(fault) { return replaced }
         var entries: [JSONValue] = []
-        for id in ids {
+        for (index, id) in ids.enumerated() {
+            var tokenFault = fault
+            if index == ids.count - 1 {
+                if fault == .batchExpired { tokenFault = .expired }
+                if fault == .batchUnknownKey { tokenFault = .unknownKey }
+            }
             guard case .success(let g) = grant(client: client, scope: nil, audience: nil, tenant: id),
-                let members = try? tokenMembers(g, style: .tenant, fault: fault)
+                let members = try? tokenMembers(g, style: .tenant, fault: tokenFault)
             else { return OAuthErrorResponse.make(500, "server_error", "token signing failed") }
             entries.append(["userTenantId": .string(id), "token": .object(members)])
         }

@@ -69,7 +69,9 @@ extension MockService {
             "exp": .number(JSONNumber(fault == .expired ? iat - 120 : iat + lifetime)),
             "jti": .string(Self.randomID()),
         ]
-        if !scopes.isEmpty { claims["scope"] = .string(scopes.joined(separator: " ")) }
+        if !scopes.isEmpty {
+            claims["scope"] = fault == .scopeArray ? .array(scopes.map(JSONValue.string)) : .string(scopes.joined(separator: " "))
+        }
         if let tenant = grant.tenant { claims["ten"] = .string(tenant) }
         let variant: MockTokenSigner.Variant = fault == .unknownKey ? .unknownKey : fault == .algNone ? .unsecured : .normal
         let token = try signer.sign(claims, variant: variant)

@@ -7,6 +7,8 @@ public final class MockService: Sendable {
     public let configuration: MockConfiguration
     public let signer: MockTokenSigner
     let counter = FaultCounter()
+    /// Answers held back by the `slow` fault, now and at most.
+    public let delays = DelayGauge()
     let verificationKey: JWSKey
     private let base = NIOLockedValueBox<String>("http://127.0.0.1")
     let now: @Sendable () -> Double

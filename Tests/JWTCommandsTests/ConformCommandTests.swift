@@ -143,7 +143,7 @@ extension Harness {
         #expect(code == .ok, "\(out)")
         #expect(out.contains("mock-faults: PASSED"))
         #expect(out.contains("as expected)"))
-        #expect(out.contains("expectations: 23 of 23 endpoints failed and warned exactly as expected"))
+        #expect(out.contains("expectations: 26 of 26 endpoints failed and warned exactly as expected"))
     }
 
     /// An expectation that does not hold fails the run and the console names the difference.

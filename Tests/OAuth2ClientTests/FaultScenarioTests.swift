@@ -33,6 +33,10 @@ struct FaultScenarioTests {
         (.extraScope, .token { _, claims, _ in claims.json["scope"]?.stringValue == "read write admin" }),
         (.unknownKey, .token { header, _, _ in header.kid == "unknown-mock-key-1" }),
         (.algNone, .token { header, _, _ in header.alg == "none" }),
+        (.scopeArray, .token { _, claims, _ in claims.json["scope"] == .array(["read", "write"]) }),
+        // The batch faults spoil only `…/oauthTokens` answers; the token route answers normally.
+        (.batchExpired, .token { header, claims, now in header.kid == "mock-key-1" && (claims.exp?.seconds ?? 0) > now }),
+        (.batchUnknownKey, .token { header, claims, now in header.kid == "mock-key-1" && (claims.exp?.seconds ?? 0) > now }),
     ]
 
     @Test func tableCoversEveryFault() {

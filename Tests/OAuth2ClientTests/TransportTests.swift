@@ -1,4 +1,8 @@
+import AsyncHTTPClient
 import JWTTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 import OAuth2MockServer
 import Testing
 @testable import OAuth2Client
@@ -52,6 +56,57 @@ struct TransportTests {
                 #expect(error.code == .network || error.code == .timeout)
             }
         }
+    }
+
+    /// Issue 11 item 8: a refused connection is reported at once as "connection refused" (no silent connection
+    /// retries until the connect timeout). The port was bound and closed again, so nothing listens on it.
+    @Test func refusedConnectionIsReportedAtOnce() async throws {
+        var socket: ListeningSocket? = try ListeningSocket()
+        let port = try #require(socket?.port)
+        socket = nil
+        // Not a timed assertion (the guide forbids them): the client is configured not to retry connection
+        // establishment, and the error names the refusal rather than a connect timeout.
+        #expect(SharedHTTPClient.clientConfiguration(TransportConfiguration()).connectionPool.retryConnectionEstablishment == false)
+        try await withHTTP(TransportConfiguration(connectTimeout: .seconds(5))) { http in
+            do {
+                _ = try await http.send(HTTPTransportRequest(method: "GET", url: "http://127.0.0.1:\(port)/jwks.json"))
+                Issue.record("expected a refused connection")
+            } catch let error as OAuth2ClientError {
+                #expect(error.code == .network)
+                #expect(error.message == "127.0.0.1: connection refused")
+            }
+        }
+    }
+
+    /// A failure after retries says so: how many tries and how long they took.
+    @Test func retriesAreBoundedAndShown() async throws {
+        struct Refusing: HTTPTransport {
+            func send(_ request: HTTPTransportRequest, timeout: Duration?) async throws(OAuth2ClientError) -> HTTPTransportResponse {
+                throw OAuth2ClientError(.network, "127.0.0.1: connection refused")
+            }
+        }
+        let retrying = RetryingTransport(base: Refusing(), policy: RetryPolicy(maxAttempts: 3), sleep: { _ in })
+        do {
+            _ = try await retrying.send(HTTPTransportRequest(method: "GET", url: "http://127.0.0.1:1/"), timeout: nil)
+            Issue.record("expected the refusal")
+        } catch {
+            #expect(error.attempts == 3)
+            #expect(error.message.hasPrefix("127.0.0.1: connection refused (3 tries in "), "\(error.message)")
+        }
+    }
+
+    @Test(arguments: [(ECONNREFUSED, "connection refused"), (ECONNRESET, "connection reset by the server"),
+                      (EHOSTUNREACH, "host unreachable"), (ENETUNREACH, "network unreachable")])
+    func errnoTexts(_ code: Int32, _ text: String) {
+        #expect(ConnectionFailure.text(errno: code) == text)
+    }
+
+    @Test func timeoutsSayHowLongWasWaited() {
+        let limits = ConnectionFailure.Limits(exchange: .milliseconds(1500), connect: .seconds(5), maxBytes: 10)
+        #expect(ConnectionFailure.classify(HTTPClientError.deadlineExceeded, host: "h", limits: limits).message == "h: timed out after 1.5 s")
+        #expect(ConnectionFailure.classify(HTTPClientError.connectTimeout, host: "h", limits: limits).message == "h: timed out after 5 s (connecting)")
+        #expect(ConnectionFailure.tlsReason("handshakeFailed(sslError([error:1000007d:SSL routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED]))")
+                == "certificate not trusted (CERTIFICATE_VERIFY_FAILED)")
     }
 
     @Test(arguments: ["ftp://x/y", "http://", "https://user@host/", "http://h:99999/"])
