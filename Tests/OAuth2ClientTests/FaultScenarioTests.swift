@@ -48,8 +48,12 @@ struct FaultScenarioTests {
         let expected = try #require(Self.table.first { $0.0.rawValue == name }?.1)
         var config = MockConfiguration.demo
         config.slowDelay = .seconds(2)
-        try await withMockAndHTTP(config, transport: TransportConfiguration(connectTimeout: .seconds(1), totalTimeout: .seconds(3))) { server, http in
-            let client = TokenClient(transport: FaultHeaderTransport(base: http, fault: name), timeout: .milliseconds(700))
+        // Only the `slow` fault is about the deadline: it gets a short one (the mock waits 2 s). Every other fault
+        // gets a deadline far beyond any loaded machine's loopback round trip, so a busy CI runner cannot turn a
+        // typed outcome into a timeout.
+        let deadline: Duration = name == MockFault.slow.rawValue ? .milliseconds(700) : .seconds(30)
+        try await withMockAndHTTP(config, transport: TransportConfiguration(connectTimeout: .seconds(10), totalTimeout: .seconds(40))) { server, http in
+            let client = TokenClient(transport: FaultHeaderTransport(base: http, fault: name), timeout: deadline)
             let outcome: Result<TokenResponse, OAuth2ClientError>
             do throws(OAuth2ClientError) {
                 outcome = .success(try await client.requestToken(
@@ -68,7 +72,7 @@ struct FaultScenarioTests {
         var config = MockConfiguration.demo
         config.clients.append(.init(clientID: "faulty", secret: "faulty-secret", scopes: ["read", "write"], fault: fault))
         try await withMockAndHTTP(config) { server, http in
-            let client = TokenClient(transport: http, timeout: .seconds(2))
+            let client = TokenClient(transport: http, timeout: .seconds(30))
             let outcome: Result<TokenResponse, OAuth2ClientError>
             do throws(OAuth2ClientError) {
                 outcome = .success(try await client.requestToken(

@@ -109,13 +109,14 @@ import Testing
         #expect(result.endpoints.first { $0.name == "tenant-not-authorized" }?.checks.first { $0.id == "TTM-03" }?.status == .skip)
     }
 
-    /// 20 endpoints against a mock that holds every token answer back for 600 ms: they run together (concurrency
+    /// 20 endpoints against a mock that holds every token answer back for 3 s (long enough that a loaded CI runner
+    /// still gets all 20 requests in before the first answer): they run together (concurrency
     /// 20) over ONE client whose per-host connection limit is raised (AsyncHTTPClient's default 8 would hold at
     /// most 8 at a time), so the mock holds all 20 at once; results keep suite order. Counted, not timed.
     @Test func twentySlowEndpointsRunTogether() async throws {
         var configuration = MockConfiguration.demo
-        configuration.slowDelay = .milliseconds(600)
-        var text = "name: slow\ndefaults: {timeout: 10, request_timeout: 5, concurrency: 20}\nendpoints:\n"
+        configuration.slowDelay = .seconds(3)
+        var text = "name: slow\ndefaults: {timeout: 60, request_timeout: 30, concurrency: 20}\nendpoints:\n"
         for i in 0..<20 {
             text += "  - {name: ep-\(i), style: json-client-credentials, token_url: \"${MOCK_URL}/oauth/token\", client_id: demo-json, client_secret: {env: MOCK_SECRET_DEMO_JSON}, headers: {X-Mock-Fault: slow}}\n"
         }
