@@ -44,7 +44,7 @@ import Testing
     /// no allow-list entry is needed for them; `--strict` fails exactly these.
     static let seedDeviations: [String: [String]] = [
         "json-client-credentials": [],
-        "tenant-token-manager": ["TOK-04"],   // seed 001: token_type "bearer"
+        "tenant-token-manager": ["TOK-04", "JWT-01"],   // seed 001: token_type "bearer"; scope array (SCOPE-03)
         "client-secret-post": ["TOK-05"],     // seed 002: expires_in "3599"
         "client-secret-basic": [],
     ]
