@@ -24,20 +24,37 @@ import Testing
     }
 
     /// Starts the mock, loads `suite` with its variables, runs it, stops the mock.
-    static func runSuite(_ suite: String, configuration: MockConfiguration = .demo, concurrency: Int? = nil) async throws -> (ConformanceSuite, RunResult) {
+    static func runSuite(_ suite: String, configuration: MockConfiguration = .demo, concurrency: Int? = nil,
+                         transform: (ConformanceSuite) -> ConformanceSuite = { $0 }) async throws -> (ConformanceSuite, RunResult) {
+        try await run(text: try suiteText(suite), name: suite, configuration: configuration, concurrency: concurrency, transform: transform) { server, _ in
+            variables(server, configuration)
+        }
+    }
+
+    /// Starts a mock with `configuration`, loads `text` with the variables `variables` gives for it (files are read
+    /// from disk), runs the suite (after `transform`), and stops the mock on every path.
+    static func run(
+        text: String, name: String, configuration: MockConfiguration, concurrency: Int? = nil,
+        transform: (ConformanceSuite) -> ConformanceSuite = { $0 },
+        variables: (RunningMockServer, MockService) throws -> [String: String]
+    ) async throws -> (ConformanceSuite, RunResult) {
         let service = try MockServer.makeService(configuration: configuration)
         let server = try await MockServer.start(service: service)
         let transport = AsyncHTTPTransport()
-        let loader = SuiteLoader(variables: variables(server, configuration)) { path throws(ConformanceError) in
-            throw ConformanceError(.unreadableFile, path)
+        do {
+            let loader = SuiteLoader(variables: try variables(server, service)) { path throws(ConformanceError) in
+                do { return Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch { throw ConformanceError(.unreadableFile, path) }
+            }
+            let loaded = transform(try loader.load(text, name: name))
+            let result = await ConformanceRunner(transport: transport, now: SystemClock.now, concurrency: concurrency).run(loaded)
+            await transport.shutdown()
+            await server.stop()
+            return (loaded, result)
+        } catch {
+            await transport.shutdown()
+            await server.stop()
+            throw error
         }
-        let loaded = try loader.load(try suiteText(suite), name: suite)
-        let runner = ConformanceRunner(transport: transport, 
-                                       now: SystemClock.now, concurrency: concurrency)
-        let result = await runner.run(loaded)
-        await transport.shutdown()
-        await server.stop()
-        return (loaded, result)
     }
 
     /// The hygiene deviations the mock shows because its seeds show them (issue 11 items 3 and 5): they warn, and
@@ -75,14 +92,7 @@ import Testing
 
     /// `--strict` on mock.yaml: the seeds' hygiene deviations fail, nothing else does.
     @Test func mockSuiteUnderStrictFailsOnlyTheSeedDeviations() async throws {
-        let service = try MockServer.makeService(configuration: .demo)
-        let server = try await MockServer.start(service: service)
-        let transport = AsyncHTTPTransport()
-        let loader = SuiteLoader(variables: Self.variables(server, .demo)) { path throws(ConformanceError) in throw ConformanceError(.unreadableFile, path) }
-        let suite = try loader.load(try Self.suiteText("mock.yaml"), name: "mock").strict()
-        let result = await ConformanceRunner(transport: transport, now: SystemClock.now).run(suite)
-        await transport.shutdown()
-        await server.stop()
+        let (_, result) = try await Self.runSuite("mock.yaml") { $0.strict() }
         #expect(result.failed)
         for endpoint in result.endpoints {
             #expect(endpoint.checks.filter { $0.status == .fail }.map(\.id) == Self.seedDeviations[endpoint.name], "\(endpoint.name)")

@@ -52,27 +52,14 @@ import Testing
         var configuration = MockConfiguration.demo
         configuration.algorithm = "RS256"   // seeds 001 and 002 print RS256 tokens
         vendor.configure(&configuration)
-        let service = try MockServer.makeService(configuration: configuration)
-        let server = try await MockServer.start(service: service)
         let keyFile = FileManager.default.temporaryDirectory.appendingPathComponent("vendor-keys-\(UUID().uuidString).json")
-        try JSONValue.object(service.signer.jwks).compact.write(to: keyFile, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: keyFile) }
-        let transport = AsyncHTTPTransport()
-        let loader = SuiteLoader(variables: vendor.variables(server.baseURL, keyFile.path)) { path throws(ConformanceError) in
-            do { return Array(try Data(contentsOf: URL(fileURLWithPath: path))) } catch { throw ConformanceError(.unreadableFile, path) }
+        let (suite, result) = try await MockSuiteTests.run(text: text, name: vendor.file, configuration: configuration) { server, service in
+            try JSONValue.object(service.signer.jwks).compact.write(to: keyFile, atomically: true, encoding: .utf8)
+            return vendor.variables(server.baseURL, keyFile.path)
         }
-        do {
-            let suite = try loader.load(text, name: vendor.file)
-            #expect(suite.endpoints.allSatisfy { $0.allow.isEmpty }, "\(vendor.file): no allow-list entry for hygiene")
-            let result = await ConformanceRunner(transport: transport, now: SystemClock.now).run(suite)
-            await transport.shutdown()
-            await server.stop()
-            return result
-        } catch {
-            await transport.shutdown()
-            await server.stop()
-            throw error
-        }
+        #expect(suite.endpoints.allSatisfy { $0.allow.isEmpty }, "\(vendor.file): no allow-list entry for hygiene")
+        return result
     }
 
     @Test(arguments: vendors)
