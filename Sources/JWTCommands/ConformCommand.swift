@@ -13,7 +13,8 @@ public struct ConformCommand: AsyncParsableCommand {
             reports/<suite>.md unless --junit/--markdown say otherwise; --json adds a JSON report. With --mock the \
             built-in mock server starts on a free loopback port and ${MOCK_URL} points at it. In GitHub Actions \
             (GITHUB_ACTIONS set) every issued token is masked with ::add-mask:: and the Markdown report is appended to \
-            $GITHUB_STEP_SUMMARY. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
+            $GITHUB_STEP_SUMMARY. Checks that decide whether the credential works and the token is right fail; \
+            protocol hygiene only warns unless --strict. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
             missing · 69 nothing could be reached · 64 usage.
             """
     )
@@ -35,6 +36,9 @@ public struct ConformCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Endpoints checked at once (overrides the suite's defaults.concurrency).", valueName: "N"))
     public var concurrency: Int?
+
+    @Flag(help: "Hygiene deviations (Cache-Control, token_type case, string expires_in, clock skew, …) fail instead of warning (as defaults.strict: true in a suite).")
+    public var strict = false
 
     @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
     public var mock = false

@@ -13,6 +13,8 @@ public struct ConformRunner: Sendable {
     public var only: [String]
     public var concurrency: Int?
     public var mock: Bool
+    /// `--strict`: hygiene deviations fail (``OAuth2Conformance/ConformanceSuite/strict()``).
+    public var strict = false
     public var files: ReportFiles = .live
     /// Builds the HTTP transport (tests may inject one, and shut it down themselves); `nil`: AsyncHTTPClient through
     /// the run's one ``OAuth2Client/SharedHTTPClient``, started on the first request and shut down before ``run(environment:)``
@@ -31,6 +33,7 @@ public struct ConformRunner: Sendable {
         self.only = options.only
         self.concurrency = options.concurrency
         self.mock = options.mock || options.suites.isEmpty
+        self.strict = options.strict
     }
 
     /// Runs every suite; returns the exit code (see ``ConformCommand``). The HTTP client is shut down on every path.
@@ -119,7 +122,8 @@ public struct ConformRunner: Sendable {
             }
         }
         do {
-            return try loader.load(text, name: name, only: only)
+            let suite = try loader.load(text, name: name, only: only)
+            return strict ? suite.strict() : suite
         } catch {
             throw JWTCommandsError(error)
         }

@@ -106,7 +106,9 @@ public struct TokenResponse: Sendable, Equatable {
         case 200...299:
             let value: JSONValue
             do { value = try JSONParser().parse(response.body, context: "token response") } catch {
-                throw OAuth2ClientError(.malformedResponse, "response body is not valid JSON (\(error.code.rawValue))", status: response.status)
+                // Strict RFC 8259, as every JSON the kit reads: a vendor sample with a trailing comma (seed 002) is
+                // refused, and the message names the problem and its byte offset (never the body's text).
+                throw OAuth2ClientError(.malformedResponse, "response body is not valid JSON (\(error.code.rawValue): \(error.message))", status: response.status)
             }
             guard let object = value.objectValue else {
                 throw OAuth2ClientError(.malformedResponse, "response body is JSON \(value.typeName), not an object", status: response.status)

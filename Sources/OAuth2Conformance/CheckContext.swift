@@ -35,12 +35,8 @@ struct CheckContext {
         var object: JSONObject?
         var bodyProblem: String?
         if let response, response.status == 200 {
-            do {
-                let value = try JSONParser().parse(response.body, context: "token response")
-                if let o = value.objectValue { object = o } else { bodyProblem = "body is JSON \(value.typeName), not an object" }
-            } catch {
-                bodyProblem = "body is not valid JSON (\(error.code.rawValue))"
-            }
+            // The client's own reading of a 2xx body (strict RFC 8259; the problem and its byte offset, never the body).
+            do { object = try TokenResponse.successObject(response) } catch { bodyProblem = error.message }
         }
         self.object = object
         self.bodyProblem = bodyProblem

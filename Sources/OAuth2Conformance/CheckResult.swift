@@ -19,7 +19,8 @@ public enum CheckOutcome: Sendable, Equatable {
     case pass
     /// The expectation does not hold.
     case fail
-    /// A deviation that is tolerated (e.g. `expires_in` as a string): reported as a warning at most.
+    /// A hygiene deviation inside a check (e.g. `expires_in` as a string, `token_type` `bearer`): a warning by
+    /// default, a failure under `--strict` (``CheckKind/toleratedSeverity(strict:)``).
     case tolerated
     /// The check does not apply: the suite did not configure it, or the token lacks what it compares
     /// (`reason` says which). Reported as skipped.

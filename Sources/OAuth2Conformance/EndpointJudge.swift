@@ -45,14 +45,15 @@ public struct EndpointJudge: Sendable {
         var stale: [String] = []
         for finding in findings {
             let d = finding.definition
-            let severity = endpoint.severity[d.id] ?? d.severity
+            // A tolerated deviation is hygiene inside any check (warn; fail under strict); a failure takes the
+            // check's kind (essential: fail; hygiene: warn, fail under strict). Explicit `severity:` wins over both.
+            let severity = finding.outcome == .tolerated ? endpoint.toleratedSeverity(of: d) : endpoint.severity(of: d)
             var status: CheckStatus
             var message = finding.message
             switch finding.outcome {
             case .pass: status = .pass
             case .skip, .notRun: status = .skip
-            case .fail: status = severity == .fail ? .fail : severity == .warn ? .warn : .pass
-            case .tolerated: status = severity == .info ? .pass : .warn
+            case .fail, .tolerated: status = Self.status(failing: severity)
             }
             if severity == .info, finding.outcome == .fail || finding.outcome == .tolerated {
                 message = message.isEmpty ? "info only" : "info only: \(message)"
@@ -73,19 +74,28 @@ public struct EndpointJudge: Sendable {
         }
         if !endpoint.allow.isEmpty {
             let d = CheckCatalogue.staleAllowList
-            let severity = endpoint.severity[d.id] ?? d.severity
+            let severity = endpoint.severity(of: d)
             let listed = endpoint.allow.map(\.check).joined(separator: ", ")
             if stale.isEmpty {
                 results.append(CheckResult(id: d.id, title: d.title, severity: severity, status: .pass, expected: "every allow-listed deviation still occurs",
                                            actual: "still occurring: \(listed)", reference: d.reference))
             } else {
-                let status: CheckStatus = severity == .fail ? .fail : severity == .warn ? .warn : .pass
+                let status = Self.status(failing: severity)
                 results.append(CheckResult(id: d.id, title: d.title, severity: severity, status: status, expected: "every allow-listed deviation still occurs",
                                            actual: "stale (now passing): \(stale.joined(separator: ", "))", message: "remove the stale entries from allow",
                                            reference: d.reference))
             }
         }
         return results
+    }
+
+    /// How a check that does not hold is reported under `severity`.
+    static func status(failing severity: CheckSeverity) -> CheckStatus {
+        switch severity {
+        case .fail: .fail
+        case .warn: .warn
+        case .info: .pass
+        }
     }
 
     /// The URL as reports show it: without query string (it may carry credentials) and without user info.

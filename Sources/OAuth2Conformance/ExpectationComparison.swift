@@ -41,9 +41,9 @@ public struct ExpectationComparison: Sendable, Equatable {
         let failures = endpoint.expectedFailures ?? [], warnings = endpoint.expectedWarnings ?? []
         let comparison = ExpectationComparison(checks: checks, expectedFailures: failures, expectedWarnings: warnings)
         let d = CheckCatalogue.expectations
-        let severity = endpoint.severity[d.id] ?? d.severity
+        let severity = endpoint.severity(of: d)
         let expected = "fail: " + (failures.isEmpty ? "none" : failures.joined(separator: ", ")) + "; warn: " + (warnings.isEmpty ? "none" : warnings.joined(separator: ", "))
-        let status: CheckStatus = comparison.met ? .pass : (severity == .fail ? .fail : severity == .warn ? .warn : .pass)
+        let status: CheckStatus = comparison.met ? .pass : EndpointJudge.status(failing: severity)
         return CheckResult(id: d.id, title: d.title, severity: severity, status: status, expected: expected,
                            actual: comparison.difference, reference: d.reference)
     }

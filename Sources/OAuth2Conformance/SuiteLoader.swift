@@ -82,7 +82,7 @@ public struct SuiteLoader: Sendable {
     }
 
     private func defaults(_ node: Node, reader: inout NodeReader) throws(ConformanceError) -> SuiteDefaults {
-        let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency"])
+        let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency", "strict"])
         var d = SuiteDefaults()
         if let n = fields["timeout"] { d.timeout = try reader.seconds(n, at: "defaults.timeout") }
         if let n = fields["request_timeout"] { d.requestTimeout = try reader.seconds(n, at: "defaults.request_timeout") }
@@ -91,6 +91,7 @@ public struct SuiteLoader: Sendable {
             d.concurrency = try reader.integer(n, at: "defaults.concurrency")
             guard (1...64).contains(d.concurrency) else { throw reader.error(.invalidValue, "defaults.concurrency", "must be 1 to 64") }
         }
+        if let n = fields["strict"] { d.strict = try reader.bool(n, at: "defaults.strict") }
         return d
     }
 

@@ -11,6 +11,15 @@ public struct ConformanceSuite: Sendable {
         self.defaults = defaults
         self.endpoints = endpoints
     }
+
+    /// The suite as `jwt conform --strict` runs it: every endpoint's hygiene deviations fail (explicit `severity:`
+    /// entries still win).
+    public func strict() -> ConformanceSuite {
+        var copy = self
+        copy.defaults.strict = true
+        for index in copy.endpoints.indices { copy.endpoints[index].strict = true }
+        return copy
+    }
 }
 
 /// Suite-wide settings; each endpoint may override the timeouts and the leeway.
@@ -23,6 +32,8 @@ public struct SuiteDefaults: Sendable, Equatable {
     public var leeway: Double = 60
     /// Endpoints checked at once.
     public var concurrency: Int = 4
+    /// `strict: true` (or `jwt conform --strict`): hygiene deviations fail instead of warning (``CheckKind``).
+    public var strict = false
 
     public init() {}
 }
@@ -157,7 +168,10 @@ public struct EndpointConfiguration: Sendable {
     public var api: [APICall] = []
     public var negative = NegativeChecks()
     public var tenants = TenantChecks()
+    /// Explicit per-check severities (`severity:`): they win over the check's kind and over ``strict``.
     public var severity: [String: CheckSeverity] = [:]
+    /// Hygiene deviations fail instead of warning (`defaults: {strict: true}` or `--strict`).
+    public var strict = false
     public var allow: [AllowListEntry] = []
     /// For fault suites and their tests: the check ids that must fail (exactly), and those that must warn.
     public var expectedFailures: [String]?
@@ -183,5 +197,18 @@ public struct EndpointConfiguration: Sendable {
         self.timeout = defaults.timeout
         self.requestTimeout = defaults.requestTimeout
         self.leeway = defaults.leeway
+        self.strict = defaults.strict
+    }
+
+    /// The severity in force for `definition`: the endpoint's explicit `severity:` entry, else the check's kind
+    /// under ``strict``.
+    public func severity(of definition: CheckDefinition) -> CheckSeverity {
+        severity[definition.id] ?? definition.kind.severity(strict: strict)
+    }
+
+    /// The severity in force for a tolerated deviation inside `definition` (``CheckOutcome/tolerated``): the
+    /// endpoint's explicit `severity:` entry, else warn (fail under ``strict``).
+    public func toleratedSeverity(of definition: CheckDefinition) -> CheckSeverity {
+        severity[definition.id] ?? CheckKind.toleratedSeverity(strict: strict)
     }
 }

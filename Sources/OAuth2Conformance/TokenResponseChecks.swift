@@ -26,7 +26,9 @@ enum TokenResponseChecks {
         if let problem = c.bodyProblem {
             out.append(CheckFinding(K.tokenJSON, .fail, expected: "a JSON object, application/json", actual: problem))
         } else if !isJSONType {
-            out.append(CheckFinding(K.tokenJSON, .fail, expected: "Content-Type: application/json", actual: contentType.map { "Content-Type: \($0)" } ?? "no Content-Type"))
+            // The body is a JSON object, only the label is wrong: hygiene (warn; fail under --strict).
+            out.append(CheckFinding(K.tokenJSON, .tolerated, expected: "Content-Type: application/json", actual: contentType.map { "Content-Type: \($0)" } ?? "no Content-Type",
+                                    message: "the body is a JSON object; only its content type differs"))
         } else {
             out.append(CheckFinding(K.tokenJSON, .pass, expected: "a JSON object, application/json", actual: "Content-Type: \(contentType ?? "")"))
         }
@@ -52,7 +54,8 @@ enum TokenResponseChecks {
         case .string(let type)? where type == "Bearer":
             out.append(CheckFinding(K.tokenType, .pass, expected: "Bearer", actual: type))
         case .string(let type)? where type.lowercased() == "bearer":
-            out.append(CheckFinding(K.tokenType, .pass, expected: "Bearer", actual: type, message: "case differs; accepted (case-insensitive)"))
+            // RFC 6749 §5.1: the value is case-insensitive; the case difference is hygiene (warn; fail under --strict).
+            out.append(CheckFinding(K.tokenType, .tolerated, expected: "Bearer", actual: type, message: "case differs; accepted (case-insensitive)"))
         case .string(let type)?:
             out.append(CheckFinding(K.tokenType, .fail, expected: "Bearer", actual: type))
         case let other?:
@@ -77,7 +80,8 @@ enum TokenResponseChecks {
         case let other?:
             out.append(CheckFinding(K.expiresIn, .fail, expected: "a positive integer", actual: "JSON \(other.typeName)"))
         case nil:
-            out.append(CheckFinding(K.expiresIn, .fail, expected: "a positive integer", actual: "absent"))
+            // RFC 6749 §5.1: expires_in is RECOMMENDED, not REQUIRED: its absence is hygiene.
+            out.append(CheckFinding(K.expiresIn, .tolerated, expected: "a positive integer", actual: "absent", message: "expires_in is RECOMMENDED, not required"))
         }
 
         let cacheControl = response.headers.values(of: "Cache-Control").joined(separator: ", ")

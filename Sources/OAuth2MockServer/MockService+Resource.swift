@@ -37,7 +37,9 @@ extension MockService {
             return .failure(challenge(401, "invalid_token", "wrong audience"))
         }
         if let scope {
-            let granted = claims.json["scope"]?.stringValue?.split(separator: " ").map(String.init) ?? []
+            // A space-separated string (RFC 9068 §2.2.3) or, as seed 001's tokens carry it, a JSON array.
+            let claim = claims.json["scope"]
+            let granted = claim?.stringValue?.split(separator: " ").map(String.init) ?? claim?.arrayValue?.compactMap(\.stringValue) ?? []
             guard granted.contains(scope) else { return .failure(challenge(403, "insufficient_scope", "scope \(scope) required")) }
         }
         return .success(claims)

@@ -52,7 +52,7 @@ extension MockService {
                 if fault == .batchUnknownKey { tokenFault = .unknownKey }
             }
             guard case .success(let g) = grant(client: client, scope: nil, audience: nil, tenant: id),
-                let members = try? tokenMembers(g, style: .tenant, fault: tokenFault)
+                let members = try? tokenMembers(g, style: .tenant, fault: tokenFault, batch: true)
             else { return OAuthErrorResponse.make(500, "server_error", "token signing failed") }
             entries.append(["userTenantId": .string(id), "token": .object(members)])
         }

@@ -47,7 +47,9 @@ extension MockService {
     }
 
     /// The token response members (RFC 6749 §5.1) for `grant`, shaped by the style's vendor and by `fault`.
-    func tokenMembers(_ grant: Grant, style: Style, fault: MockFault) throws(MockServerError) -> JSONObject {
+    /// With vendor quirks each style answers as its seed shows (README "Vendor quirks"); `batch` marks a seed 001
+    /// `oauthTokens` entry (its token header carries `jku`, as the seed's batch tokens do).
+    func tokenMembers(_ grant: Grant, style: Style, fault: MockFault, batch: Bool = false) throws(MockServerError) -> JSONObject {
         let t = now()
         let lifetime = configuration.tokenLifetime
         // Total arithmetic: an injected clock or a programmatic lifetime out of range is a server error, not a trap.
@@ -60,24 +62,28 @@ extension MockService {
         var scopes = grant.scopes
         if fault == .scopeMissing, !scopes.isEmpty { scopes.removeLast() }
         if fault == .extraScope { scopes.append("admin") }
+        let quirks = configuration.vendorQuirks
+        // Seed 001's sample tokens: `scope` and `aud` as JSON arrays, header `typ: JWT` (+ `jku` in batches).
+        let seed001 = style == .tenant && quirks
+        let audience = fault == .wrongAudience ? "https://wrong-audience.mock.invalid" : grant.audience
         var claims: JSONObject = [
             "iss": .string(issuer),
             "sub": .string(grant.client.clientID),
-            "aud": .string(fault == .wrongAudience ? "https://wrong-audience.mock.invalid" : grant.audience),
+            "aud": seed001 ? .array([.string(audience)]) : .string(audience),
             "client_id": .string(grant.client.clientID),
             "iat": .number(JSONNumber(fault == .expired ? iat - lifetime - 120 : iat)),
             "exp": .number(JSONNumber(fault == .expired ? iat - 120 : iat + lifetime)),
             "jti": .string(Self.randomID()),
         ]
         if !scopes.isEmpty {
-            claims["scope"] = fault == .scopeArray ? .array(scopes.map(JSONValue.string)) : .string(scopes.joined(separator: " "))
+            claims["scope"] = fault == .scopeArray || seed001 ? .array(scopes.map(JSONValue.string)) : .string(scopes.joined(separator: " "))
         }
         if let tenant = grant.tenant { claims["ten"] = .string(tenant) }
-        let variant: MockTokenSigner.Variant = fault == .unknownKey ? .unknownKey : fault == .algNone ? .unsecured : .normal
+        let variant: MockTokenSigner.Variant = fault == .unknownKey ? .unknownKey : fault == .algNone ? .unsecured
+            : seed001 ? .seed001(jku: batch ? baseURL + "/jwks.json" : nil) : .normal
         let token = try signer.sign(claims, variant: variant)
 
         var members: JSONObject = ["access_token": .string(token)]
-        let quirks = configuration.vendorQuirks
         var tokenType = (style == .tenant && quirks) ? "bearer" : "Bearer"
         if fault == .wrongTokenType { tokenType = "mac" }
         members["token_type"] = .string(tokenType)
@@ -88,7 +94,9 @@ extension MockService {
         default:
             members["expires_in"] = (style == .post && quirks) ? .string(String(lifetime - 1)) : .number(JSONNumber(lifetime))
         }
-        if style != .post && style != .basic, !scopes.isEmpty { members["scope"] = .string(scopes.joined(separator: " ")) }
+        // Seeds 000, 002 and 003 show no `scope` member; seed 001 and RFC 6749 §5.1 do.
+        let seedWithoutScope = style == .post || style == .basic || (style == .json && quirks)
+        if !seedWithoutScope, !scopes.isEmpty { members["scope"] = .string(scopes.joined(separator: " ")) }
         if style == .tenant { members["jti"] = claims["jti"] }
         return members
     }

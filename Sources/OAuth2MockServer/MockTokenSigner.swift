@@ -9,6 +9,10 @@ public final class MockTokenSigner: Sendable {
         case unknownKey
         /// `alg: none`, empty signature (RFC 7519 §6).
         case unsecured
+        /// Seed 001's header shape, signed by the published key: `{alg, kid, typ: "JWT"}`, and with `jku` (the URL of
+        /// the mock's own JWK Set) between `alg` and `kid` as the seed's batch tokens carry it. Never followed by
+        /// the kit (RFC 8725 §3.10).
+        case seed001(jku: String?)
     }
 
     public let algorithm: JWSAlgorithm
@@ -17,6 +21,7 @@ public final class MockTokenSigner: Sendable {
     /// `BASE64URL(header) + "."`, computed once (RFC 7515 §5.1 steps 1–2 do not change between tokens).
     let headerPrefix: String
     let unknownHeader: JSONObject
+    let keyID: String
     /// `{"keys":[public JWK]}`.
     public let jwks: JSONObject
 
@@ -27,6 +32,7 @@ public final class MockTokenSigner: Sendable {
         }
         self.algorithm = algorithm
         self.key = key
+        self.keyID = keyID
         do {
             self.unknownKey = try JWSKey.generate(for: algorithm, kid: "unknown-" + keyID)
         } catch {
@@ -79,6 +85,12 @@ public final class MockTokenSigner: Sendable {
                 return signingInput + "." + Base64URL.encode(signature)
             case .unknownKey:
                 return try JWSSigner.sign(header: unknownHeader, payload: payload, key: unknownKey)
+            case .seed001(let jku):
+                var header: JSONObject = ["alg": .string(algorithm.rawValue)]
+                if let jku { header["jku"] = .string(jku) }
+                header["kid"] = .string(key.kid ?? keyID)
+                header["typ"] = "JWT"
+                return try JWSSigner.sign(header: header, payload: payload, key: key)
             case .unsecured:
                 let header: JSONValue = ["alg": "none", "typ": "at+jwt"]
                 return Base64URL.encode(Array(header.compact.utf8)) + "." + Base64URL.encode(payload) + "."

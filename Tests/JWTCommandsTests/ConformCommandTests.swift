@@ -130,6 +130,36 @@ extension Harness {
         #expect(text.hasSuffix("\n"), "the last endpoint line ends the progress line")
     }
 
+    /// Issue 11 item 3: a hygiene deviation (the mock's `no-cache-control` fault, TOK-06) warns and the run passes;
+    /// `--strict`, or `defaults: {strict: true}` in the suite, makes it fail (exit 1).
+    @Test(arguments: [("", [String](), JWTExit.ok), ("", ["--strict"], .failed), ("defaults: {strict: true}\n", [], .failed)])
+    func strictTurnsAHygieneWarningIntoAFailure(defaults: String, flags: [String], exit: JWTExit) async throws {
+        let suite = try Harness.temporarySuite("""
+            name: hygiene
+            \(defaults)endpoints:
+              - name: no-store-missing
+                style: json-client-credentials
+                token_url: ${MOCK_URL}/oauth/token
+                client_id: demo-json
+                client_secret: {env: MOCK_SECRET_DEMO_JSON}
+                headers: {X-Mock-Fault: no-cache-control}
+                expect: {keys: {jwks_url: "${MOCK_URL}/jwks.json"}}
+            """)
+        let (code, capture) = try await Harness.run(["--mock", suite, "--json", "out/h.json"] + flags)
+        #expect(code == exit, "\(capture.stdout.withLock { $0 })")
+        let json = try #require(capture.files.withLock { $0["out/h.json"] })
+        let report = try #require(try JSONParser().parse(Array(json.utf8)).objectValue)
+        let checks = report["endpoints"]?.arrayValue?.first?["checks"]?.arrayValue ?? []
+        let tok06 = try #require(checks.first { $0["id"]?.stringValue == "TOK-06" })
+        #expect(tok06["status"]?.stringValue == (exit == .ok ? "warn" : "fail"))
+        let others = checks.filter { $0["id"]?.stringValue != "TOK-06" && ["fail", "warn"].contains($0["status"]?.stringValue ?? "") }
+        #expect(others.isEmpty, "\(others.map { $0["id"]?.stringValue ?? "" })")
+    }
+
+    @Test func strictIsInTheHelp() {
+        #expect(ConformCommand.helpMessage().contains("--strict"))
+    }
+
     @Test func embeddedDefaultIsTheShippedMockSuite() throws {
         let shipped = try String(contentsOfFile: Harness.suite("mock.yaml"), encoding: .utf8)
         #expect(ConformRunner.defaultSuiteYAML == shipped, "Sources/JWTCommands/DefaultSuite.swift must be conformance/mock.yaml verbatim")

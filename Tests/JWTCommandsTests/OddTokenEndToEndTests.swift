@@ -49,6 +49,29 @@ import Testing
         #expect(status("SCOPE-03") == "warn")
     }
 
+    /// Seed 001's batch token names its own key set (`jku`: https://dbde1.localhost:8080/uaa/token_keys): `decode`
+    /// shows it, `verify` never fetches it (HKEY-01 warns, RFC 8725 §3.10) and judges the signature with the key
+    /// given — it fails, exit 1, never 65.
+    @Test func batchTokenJkuIsShownAndNeverFollowed() throws {
+        let decoded = try Harness.runBinary(["decode", "--json", "@" + Self.seedBatch])
+        #expect(decoded.status == 0, "stderr: \(decoded.err)")
+        let object = try JSONParser().parse(decoded.out)
+        #expect(object["header"]?["jku"]?.stringValue == "https://dbde1.localhost:8080/uaa/token_keys")
+        #expect(object["header"]?["kid"]?.stringValue == "key-id-2")
+        #expect(object["claims"]?["scope"]?.arrayValue?.compactMap(\.stringValue) == ["mdsp:core:Admin3rdPartyTechUser"])
+        let key = try Self.rsaKeyFile()
+        defer { try? FileManager.default.removeItem(atPath: key) }
+        let verified = try Harness.runBinary(["verify", "--json", "@" + Self.seedBatch, "--key", key, "--now", "1559053000"])
+        #expect(verified.status == 1, "stderr: \(verified.err)")
+        let report = try JSONParser().parse(verified.out)
+        let findings = report["findings"]?.arrayValue ?? []
+        let header = try #require(findings.first { $0["id"]?.stringValue == "HKEY-01" })
+        #expect(header["status"]?.stringValue == "warn")
+        #expect(header["message"]?.stringValue?.contains("jku never fetched") == true, "\(header)")
+        #expect(report["failed"]?.arrayValue?.compactMap(\.stringValue) == ["SIG-01"])
+        #expect(findings.first { $0["id"]?.stringValue == "SCOPE-03" }?["status"]?.stringValue == "warn")
+    }
+
     @Test(arguments: [
         ("stripped RS256 signature", "rs256-stripped"),
         ("alg NONE, empty signature", "none-upper"),

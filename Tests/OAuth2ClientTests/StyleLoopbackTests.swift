@@ -19,13 +19,13 @@ final class CountingTransport: HTTPTransport, @unchecked Sendable {
 @Suite("Each endpoint style against the mock over loopback")
 struct StyleLoopbackTests {
     /// The claims of an issued token, after checking its signature against the mock's JWKS.
-    static func verifiedClaims(_ token: AccessToken, jwksURL: String, http: any HTTPTransport) async throws -> JWTClaims {
+    static func verifiedClaims(_ token: AccessToken, jwksURL: String, http: any HTTPTransport, typ: String = "at+jwt") async throws -> JWTClaims {
         let document = try await KeyDocumentLoader(transport: http).load(.jwksURL(jwksURL), deadline: .seconds(10))
         let keys = try KeyLoader.load(document.bytes)
         guard case .jws(let jws) = try CompactToken.parse(token.value) else { throw OAuth2ClientError(.malformedResponse, "not JWS") }
         let key = try #require(keys.first { $0.kid == jws.header.kid })
         #expect(try JWSVerifier.verify(jws, key: key))
-        #expect(jws.header.typ == "at+jwt")
+        #expect(jws.header.typ == typ)
         #expect(jws.header.alg == "ES256")
         return try jws.claims.get()
     }
@@ -108,8 +108,11 @@ struct StyleLoopbackTests {
             #expect(token.jti != nil)
             #expect(token.scope == "read tm.t.r")
             #expect(!token.deviations.contains { if case .extraFields = $0 { true } else { false } })
-            let claims = try await Self.verifiedClaims(token.accessToken, jwksURL: server.baseURL + "/jwks.json", http: http)
+            // Seed 001's token shape: typ JWT, scope and aud as JSON arrays.
+            let claims = try await Self.verifiedClaims(token.accessToken, jwksURL: server.baseURL + "/jwks.json", http: http, typ: "JWT")
             #expect(claims.json["ten"]?.stringValue == "tenant-003")
+            #expect(claims.json["scope"]?.arrayValue?.compactMap(\.stringValue) == ["read", "tm.t.r"])
+            #expect(claims.aud == ["https://api.mock.example"] && claims.json["aud"]?.arrayValue != nil)
         }
     }
 

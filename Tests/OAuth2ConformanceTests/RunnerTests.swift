@@ -92,13 +92,13 @@ func ids(_ e: EndpointResult, _ status: CheckStatus) -> [String] { e.checks.filt
             ("unreachable", f { $0.unreachable = true }, ["TOK-01"], []),
             ("HTTP 500", f { $0.status = 500 }, ["TOK-01"], []),
             ("malformed JSON", f { $0.body = "{\"access_token\": " }, ["TOK-02"], []),
-            ("text/plain", f { $0.contentType = "text/plain" }, ["TOK-02"], []),
+            ("text/plain", f { $0.contentType = "text/plain" }, [], ["TOK-02"]),
             ("no access_token", f { $0.body = "{\"token_type\":\"Bearer\",\"expires_in\":3600}" }, ["TOK-03"], []),
             ("wrong token_type", f { $0.tokenType = "mac" }, ["TOK-04"], []),
-            ("expires_in missing", f { $0.expiresIn = nil }, ["TOK-05"], []),
+            ("expires_in missing", f { $0.expiresIn = nil }, [], ["TOK-05"]),
             ("expires_in string", f { $0.expiresIn = "3600" }, [], ["TOK-05"]),
-            ("no Cache-Control", f { $0.cacheControl = nil }, ["TOK-06"], []),
-            ("scope narrowed silently", f { $0.scopes = "read" }, ["TOK-07"], []),
+            ("no Cache-Control", f { $0.cacheControl = nil }, [], ["TOK-06"]),
+            ("scope narrowed silently", f { $0.scopes = "read" }, [], ["TOK-07"]),
             ("refresh_token", f { $0.refreshToken = true }, [], ["TOK-08"]),
             ("opaque token", f { $0.body = "{\"access_token\":\"opaque-123\",\"token_type\":\"Bearer\",\"expires_in\":3600}" }, ["JWT-01"], []),
             ("alg none", f { $0.alg = "none" }, ["JWT-02", "JWT-04"], []),
@@ -130,6 +130,19 @@ func ids(_ e: EndpointResult, _ status: CheckStatus) -> [String] { e.checks.filt
         #expect(ids(e, .warn) == fault.warn, "\(fault.name)")
     }
 
+    /// Issue 11 item 3: `--strict` (here `defaults: {strict: true}`, as the command's flag sets it) turns every
+    /// warning of the same fault into a failure, and leaves the essential failures as they are.
+    @Test(arguments: faults())
+    func eachFaultUnderStrictFailsItsWarningsToo(_ fault: Fault) async throws {
+        let strict = baseSuite.replacingOccurrences(of: "concurrency: 4}", with: "concurrency: 4, strict: true}")
+        #expect(try loadSuite(strict).defaults.strict)
+        let e = try await run(strict, fault.faults)
+        let order = CheckCatalogue.all.map(\.id)
+        let expected = (fault.fail + fault.warn).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+        #expect(ids(e, .fail) == expected, "\(fault.name): \(e.checks.filter { $0.status == .fail }.map { "\($0.id) \($0.actual)" })")
+        #expect(ids(e, .warn) == [], "\(fault.name)")
+    }
+
     @Test func tenantManagerBatchesAndPages() async throws {
         let e = try await run(tenantSuite)
         let batch = try #require(e.checks.first { $0.id == "TTM-01" })
@@ -148,10 +161,26 @@ func ids(_ e: EndpointResult, _ status: CheckStatus) -> [String] { e.checks.filt
 
     @Test func severityOverrideTurnsAFailureIntoAWarning() async throws {
         var faults = FakeTokenServer.Faults()
-        faults.cacheControl = nil
-        let e = try await run(baseSuite, faults, extra: "    severity: {TOK-06: warn}\n")
+        faults.issuer = "https://evil.test"
+        let e = try await run(baseSuite, faults, extra: "    severity: {JWT-05: warn}\n")
         #expect(ids(e, .fail) == [])
-        #expect(ids(e, .warn) == ["TOK-06"])
+        #expect(ids(e, .warn) == ["JWT-05"])
+    }
+
+    /// An explicit `severity:` wins over the check's kind and over strict: TOK-06 (hygiene) fails without strict
+    /// when the endpoint says `fail`, and only warns under strict when it says `warn`; a tolerated deviation
+    /// (string `expires_in`) follows the explicit entry too.
+    @Test func explicitSeverityWinsOverKindAndStrict() async throws {
+        var faults = FakeTokenServer.Faults()
+        faults.cacheControl = nil
+        faults.expiresIn = "3600"
+        let raised = try await run(baseSuite, faults, extra: "    severity: {TOK-06: fail, TOK-05: fail}\n")
+        #expect(ids(raised, .fail) == ["TOK-05", "TOK-06"])
+        let strict = baseSuite.replacingOccurrences(of: "concurrency: 4}", with: "concurrency: 4, strict: true}")
+        let lowered = try await run(strict, faults, extra: "    severity: {TOK-06: warn, TOK-05: info}\n")
+        #expect(ids(lowered, .fail) == [])
+        #expect(ids(lowered, .warn) == ["TOK-06"])
+        #expect(lowered.checks.first { $0.id == "TOK-05" }?.message.hasPrefix("info only") == true)
     }
 
     @Test func allowListedDeviationIsSkippedWithItsReason() async throws {
