@@ -14,7 +14,9 @@ public struct ConformCommand: AsyncParsableCommand {
             built-in mock server starts on a free loopback port and ${MOCK_URL} points at it. In GitHub Actions \
             (GITHUB_ACTIONS set) every issued token is masked with ::add-mask:: and the Markdown report is appended to \
             $GITHUB_STEP_SUMMARY. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
-            missing · 69 nothing could be reached · 64 usage.
+            missing · 69 nothing could be reached · 64 usage. Requests honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY \
+            (either case); a CA bundle (--ca-file, else the suite's defaults.ca_file, else SSL_CERT_FILE) replaces the \
+            system's trust roots.
             """
     )
 
@@ -35,6 +37,9 @@ public struct ConformCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Endpoints checked at once (overrides the suite's defaults.concurrency).", valueName: "N"))
     public var concurrency: Int?
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM CA bundle for https requests, replacing the system's roots (over defaults.ca_file and SSL_CERT_FILE).", valueName: "FILE"))
+    public var caFile: String?
 
     @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
     public var mock = false

@@ -23,6 +23,9 @@ public struct SuiteDefaults: Sendable, Equatable {
     public var leeway: Double = 60
     /// Endpoints checked at once.
     public var concurrency: Int = 4
+    /// `ca_file`: a PEM CA bundle that replaces the system's trust roots for this suite's requests (`jwt conform
+    /// --ca-file` overrides it; it overrides `SSL_CERT_FILE`).
+    public var trustRoots: TrustRoots?
 
     public init() {}
 }
