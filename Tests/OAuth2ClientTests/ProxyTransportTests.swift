@@ -99,18 +99,22 @@ import Testing
         #expect(server.requests == ["/jwks"])
     }
 
-    /// A proxy nobody listens on: the failure says the request went through it (the refusal is the proxy's).
+    /// A proxy nobody listens on: the failure says the request went through it (the refusal is the proxy's), and
+    /// names it without its credentials.
     @Test func unreachableProxyIsNamed() async throws {
         var socket: ListeningSocket? = try ListeningSocket()
         let port = try #require(socket?.port)
         socket = nil
-        try await withHTTP(try Self.configuration(["HTTPS_PROXY": "http://127.0.0.1:\(port)", "JWT_PROXY_LOOPBACK": "1"])) { http async throws in
+        let proxyURL = "http://proxy-user:proxy-password-123@127.0.0.1:\(port)"
+        try await withHTTP(try Self.configuration(["HTTPS_PROXY": proxyURL, "JWT_PROXY_LOOPBACK": "1"])) { http async throws in
             do {
                 _ = try await http.send(HTTPTransportRequest(method: "GET", url: "https://127.0.0.1:1/jwks"))
                 Issue.record("expected a network error")
             } catch let error as OAuth2ClientError {
                 #expect(error.code == .network)
                 #expect(error.message.hasSuffix("(through the proxy http://127.0.0.1:\(port))"), "\(error.message)")
+                #expect(!error.message.contains("proxy-password-123") && !error.message.contains("proxy-user"))
+                #expect(!"\(error)".contains("proxy-password-123"))
             }
         }
     }
