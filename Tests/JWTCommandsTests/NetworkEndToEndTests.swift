@@ -125,6 +125,10 @@ import Testing
         #expect(proxy.relayed == tunnels)
         let dead = try conform(["HTTP_PROXY": "http://127.0.0.1:1", "JWT_PROXY_LOOPBACK": "1"])
         #expect(dead.status == 69, "every request went to the (dead) proxy: \(dead.out)")
+        let bad = try conform(["HTTPS_PROXY": "https://proxy.test"])
+        #expect(bad.status == 65)
+        #expect(bad.err.contains("HTTPS_PROXY: an https:// proxy is not supported"), "\(bad.err)")
+        #expect(try conform(["SSL_CERT_FILE": "/nonexistent/ca.pem"]).status == 66)
     }
 
     /// A key file needs no network: broken network variables do not matter then.
@@ -174,6 +178,7 @@ import Testing
         #expect(f.server.requests.count == reached, "an untrusted server gets no request")
         let overridden = try conform(try suite(f.pki.caPath), ["--ca-file", f.pki.otherCAPath])
         #expect(overridden.status == 69, "--ca-file wins over defaults.ca_file")
+        #expect(try conform(try suite(nil), ["--ca-file", f.pki.folder.appendingPathComponent("nope.pem").path]).status == 66)
         let missing = try conform(try suite(f.pki.folder.appendingPathComponent("nope.pem").path))
         #expect(missing.status == 66, "\(missing.err)")
         let notPEM = try conform(try suite(f.pki.keyPath))
