@@ -33,7 +33,8 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
         var credentials: Secret?
         if let at = rest.lastIndex(of: "@") {
             guard let decoded = Self.percentDecoded(rest[..<at]) else { throw fail("bad percent-encoding in the user info") }
-            credentials = Secret(decoded)
+            // `user` alone is `user:` with an empty password (RFC 7617 §2 needs the colon), as curl sends it.
+            credentials = Secret(decoded.contains(":") ? decoded : decoded + ":")
             rest = rest[rest.index(after: at)...]
         }
         var host = String(rest)

@@ -164,8 +164,9 @@ import Testing
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return path
         }
+        let lastReports = f.pki.folder.appendingPathComponent("reports").path
         func conform(_ path: String, _ extra: [String] = []) throws -> BinaryRunner.Result {
-            let reports = f.pki.folder.appendingPathComponent("reports-\(UUID().uuidString)").path
+            let reports = lastReports
             return try BinaryRunner.jwt(["conform", path, "--junit", reports + "/r.xml", "--markdown", reports + "/r.md"] + extra,
                                         environment: BinaryRunner.plainEnvironment(["TLS_SECRET": "tls-secret-value"]))
         }
@@ -175,6 +176,8 @@ import Testing
         let reached = f.server.requests.count
         let without = try conform(try suite(nil))
         #expect(without.status == 69, "\(without.out)\(without.err)")
+        let report = try String(contentsOfFile: lastReports + "/r.md", encoding: .utf8)
+        #expect(report.contains("TLS handshake failed: certificate not trusted"), "\(report)")
         #expect(f.server.requests.count == reached, "an untrusted server gets no request")
         let overridden = try conform(try suite(f.pki.caPath), ["--ca-file", f.pki.otherCAPath])
         #expect(overridden.status == 69, "--ca-file wins over defaults.ca_file")

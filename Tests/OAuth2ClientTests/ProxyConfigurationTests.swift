@@ -48,6 +48,7 @@ import Testing
         let server = try ProxyServer("http://us%3Aer:pa%40ss@proxy.example:3128", variable: "HTTPS_PROXY")
         #expect(server.credentials?.value == "us:er:pa@ss")
         #expect("\(server)" == "http://proxy.example:3128")
+        #expect(try ProxyServer("http://alone@proxy.example:3128", variable: "HTTPS_PROXY").credentials?.value == "alone:")
     }
 
     /// An https proxy, another scheme, a path, a bad port, no host: a clear error naming the variable, never the
