@@ -75,21 +75,14 @@ public struct NoProxyList: Sendable, Equatable {
         func fail(_ why: String) -> OAuth2ClientError {
             OAuth2ClientError(.proxyConfiguration, "\(variable): '\(item)': \(why)")
         }
-        var hostPart = Substring(item)
-        var port: Int?
-        if hostPart.hasPrefix("[") {
-            guard let close = hostPart.firstIndex(of: "]") else { throw fail("bad IPv6 literal") }
-            let after = hostPart[hostPart.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":"), let p = Int(after.dropFirst()), (1...65535).contains(p) else { throw fail("bad port") }
-                port = p
-            }
-            hostPart = hostPart[hostPart.index(after: hostPart.startIndex)..<close]
-        } else if hostPart.filter({ $0 == ":" }).count == 1, let colon = hostPart.firstIndex(of: ":") {
-            guard let p = Int(hostPart[hostPart.index(after: colon)...]), (1...65535).contains(p) else { throw fail("bad port") }
-            port = p
-            hostPart = hostPart[..<colon]
+        let parsed: HostPort
+        do throws(HostPort.Problem) {
+            parsed = try HostPort(Substring(item), bareIPv6: true)
+        } catch {
+            throw fail(error == .badPort ? "bad port" : "bad IPv6 literal")
         }
+        let hostPart = Substring(parsed.bareHost)
+        let port = parsed.port
         if let slash = hostPart.firstIndex(of: "/") {
             guard let bytes = address(String(hostPart[..<slash])) else { throw fail("a CIDR block needs an IP address before '/'") }
             guard let prefix = Int(hostPart[hostPart.index(after: slash)...]), (0...(bytes.count * 8)).contains(prefix) else {

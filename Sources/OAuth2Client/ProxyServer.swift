@@ -37,22 +37,15 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
             credentials = Secret(decoded.contains(":") ? decoded : decoded + ":")
             rest = rest[rest.index(after: at)...]
         }
-        var host = String(rest)
-        var port = 80
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { throw fail("bad IPv6 literal") }
-            let after = host[host.index(after: close)...]
-            if !after.isEmpty {
-                guard after.hasPrefix(":"), let p = Int(after.dropFirst()), (1...65535).contains(p) else { throw fail("bad port") }
-                port = p
-            }
-            host = String(host[host.index(after: host.startIndex)..<close])
-        } else if let colon = host.lastIndex(of: ":") {
-            guard let p = Int(host[host.index(after: colon)...]), (1...65535).contains(p) else { throw fail("bad port") }
-            port = p
-            host = String(host[..<colon])
+        let parsed: HostPort
+        do throws(HostPort.Problem) {
+            parsed = try HostPort(rest)
+        } catch {
+            throw fail(error == .badPort ? "bad port" : "bad IPv6 literal")
         }
-        guard !host.isEmpty, !host.contains(":") || rest.hasPrefix("[") else { throw fail("no usable host") }
+        let host = parsed.bareHost
+        let port = parsed.port ?? 80
+        guard !host.isEmpty, !host.contains(":") || parsed.host.hasPrefix("[") else { throw fail("no usable host") }
         self.host = host.lowercased()
         self.port = port
         self.credentials = credentials
