@@ -15,6 +15,9 @@ public struct CommandEnvironment: Sendable {
     /// Reads all of stdin, at most `limit` bytes (more → the returned array is `limit + 1` long).
     public var readStdin: @Sendable (_ limit: Int) throws(JWTCommandsError) -> [UInt8]
     public var readFile: @Sendable (_ path: String, _ limit: Int) throws(JWTCommandsError) -> [UInt8]
+    /// The process environment: `NO_COLOR`, `CI`, suite `${VAR}`s, secrets by name, and the network settings
+    /// (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, `JWT_PROXY_LOOPBACK`, `SSL_CERT_FILE`; ``NetworkSettings``) —
+    /// the libraries never read the process environment themselves.
     public var variables: [String: String]
     /// Whether stdout is a terminal (colour is only for terminals).
     public var stdoutIsTerminal: Bool

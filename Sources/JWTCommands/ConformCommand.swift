@@ -14,7 +14,9 @@ public struct ConformCommand: AsyncParsableCommand {
             built-in mock server starts on a free loopback port and ${MOCK_URL} points at it. In GitHub Actions \
             (GITHUB_ACTIONS set) every issued token is masked with ::add-mask:: and the Markdown report is appended to \
             $GITHUB_STEP_SUMMARY. Checks that decide whether the credential works and the token is right fail; \
-            protocol hygiene only warns unless --strict. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
+            protocol hygiene only warns unless --strict. Requests honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY \
+            (either case); a CA bundle (--ca-file, else the suite's defaults.ca_file, else SSL_CERT_FILE) replaces the \
+            system's trust roots. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
             missing · 69 nothing could be reached · 64 usage.
             """
     )
@@ -39,6 +41,9 @@ public struct ConformCommand: AsyncParsableCommand {
 
     @Flag(help: "Hygiene deviations (Cache-Control, token_type case, string expires_in, clock skew, …) fail instead of warning (as defaults.strict: true in a suite).")
     public var strict = false
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM CA bundle for https requests, replacing the system's roots (over defaults.ca_file and SSL_CERT_FILE).", valueName: "FILE"))
+    public var caFile: String?
 
     @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
     public var mock = false

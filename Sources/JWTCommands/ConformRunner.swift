@@ -15,10 +15,12 @@ public struct ConformRunner: Sendable {
     public var mock: Bool
     /// `--strict`: hygiene deviations fail (``OAuth2Conformance/ConformanceSuite/strict()``).
     public var strict = false
+    /// `--ca-file`: the CA bundle for every suite (over a suite's `defaults.ca_file` and `SSL_CERT_FILE`).
+    public var caFile: String?
     public var files: ReportFiles = .live
     /// Builds the HTTP transport (tests may inject one, and shut it down themselves); `nil`: AsyncHTTPClient through
-    /// the run's one ``OAuth2Client/SharedHTTPClient``, started on the first request and shut down before ``run(environment:)``
-    /// returns.
+    /// one ``OAuth2Client/SharedHTTPClient`` per suite (its CA bundle may differ), started on the suite's first
+    /// request and shut down before the next suite starts.
     public var makeTransport: (@Sendable () -> any HTTPTransport)?
     /// The embedded default suite's text (the same as `conformance/mock.yaml`).
     public static var defaultSuiteYAML: String { DefaultSuite.yaml }
@@ -34,19 +36,33 @@ public struct ConformRunner: Sendable {
         self.concurrency = options.concurrency
         self.mock = options.mock || options.suites.isEmpty
         self.strict = options.strict
+        self.caFile = options.caFile
     }
 
-    /// Runs every suite; returns the exit code (see ``ConformCommand``). The HTTP client is shut down on every path.
+    /// Runs every suite; returns the exit code (see ``ConformCommand``). The HTTP clients are shut down on every path.
     public func run(environment: CommandEnvironment) async -> JWTExit {
-        // One client for every endpoint of every suite: its per-host connection limit is the largest concurrency
-        // allowed, so each endpoint in flight has its own connection (AsyncHTTPClient's default is 8).
-        let configuration = TransportConfiguration(maxConnectionsPerHost: ConformCommand.maxConcurrency)
-        return await SharedHTTPClient.withClient(configuration: configuration) { http in
-            await run(environment: environment, transport: makeTransport?() ?? AsyncHTTPTransport(shared: http))
+        // One client for every endpoint of a suite: its per-host connection limit is the largest concurrency
+        // allowed, so each endpoint in flight has its own connection (AsyncHTTPClient's default is 8). Proxies and
+        // the CA bundle come from the environment and --ca-file (NetworkSettings), before any suite is read.
+        let configuration: TransportConfiguration
+        do throws(JWTCommandsError) {
+            configuration = try NetworkSettings.configuration(
+                TransportConfiguration(maxConnectionsPerHost: ConformCommand.maxConcurrency), caFile: caFile, environment: environment)
+        } catch {
+            environment.writeError("conform", error.message)
+            return error.exit
         }
+        return await run(environment: environment, configuration: configuration)
     }
 
-    private func run(environment: CommandEnvironment, transport: any HTTPTransport) async -> JWTExit {
+    /// The transport settings of one suite: its `defaults.ca_file` unless `--ca-file` was given.
+    func configuration(_ base: TransportConfiguration, for suite: ConformanceSuite) -> TransportConfiguration {
+        var configuration = base
+        if caFile == nil, let roots = suite.defaults.trustRoots { configuration.trustRoots = roots }
+        return configuration
+    }
+
+    private func run(environment: CommandEnvironment, configuration: TransportConfiguration) async -> JWTExit {
         var environment = environment
         let inActions = !(environment.variables["GITHUB_ACTIONS"] ?? "").isEmpty
         var server: RunningMockServer?
@@ -79,11 +95,20 @@ public struct ConformRunner: Sendable {
             }
             let console = ConformConsole(environment: environment, names: suite.endpoints.map(\.name), githubActions: inActions)
             console.start()
-            let runner = ConformanceRunner(
-                transport: transport, now: environment.now,
-                concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
-            )
-            let result = await runner.run(suite)
+            func runner(_ transport: any HTTPTransport) -> ConformanceRunner {
+                ConformanceRunner(
+                    transport: transport, now: environment.now,
+                    concurrency: concurrency, onToken: console.mask, onEndpoint: console.endpointFinished
+                )
+            }
+            let result: RunResult
+            if let makeTransport {
+                result = await runner(makeTransport()).run(suite)
+            } else {
+                result = await SharedHTTPClient.withClient(configuration: self.configuration(configuration, for: suite)) { http in
+                    await runner(AsyncHTTPTransport(shared: http)).run(suite)
+                }
+            }
             if result.endpoints.contains(where: \.reachable) { anyReached = true }
             do throws(JWTCommandsError) {
                 let written = try writeReports(result, environment: environment)

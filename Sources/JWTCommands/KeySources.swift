@@ -18,6 +18,9 @@ struct KeySources {
 
     var isEmpty: Bool { keyFiles.isEmpty && jwks.isEmpty && issuer == nil && secretFile == nil && secretVariable == nil }
 
+    /// Whether a key source is a URL (`--jwks URL`, `--issuer`): only then are the network settings read.
+    var needsNetwork: Bool { issuer != nil || jwks.contains(where: Self.looksLikeURL) }
+
     /// Key files are small; anything bigger is not a key.
     static let maxFileBytes = 1 << 20
 

@@ -14,7 +14,8 @@ public struct VerifyCommand: AsyncParsableCommand {
             (never a secret on the command line). Keys named by the token (jwk, jku, x5u, x5c) are ignored unless \
             --allow-header-key; jku and x5u are never fetched. \
             Exit: 0 every check passed · 1 a check failed · 64 usage · 65 malformed token or key · 66 missing file · \
-            69 key source unreachable.
+            69 key source unreachable. Key URLs honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case); a CA bundle \
+            (--ca-file, else SSL_CERT_FILE) replaces the system's trust roots.
             """
     )
 
@@ -60,6 +61,9 @@ public struct VerifyCommand: AsyncParsableCommand {
     public var scopes: [String] = []
     @Option(name: .customLong("allowed-scope"), help: ArgumentHelp("A scope that may be granted (repeatable); anything else fails.", valueName: "SCOPE"))
     public var allowedScopes: [String] = []
+
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("PEM CA bundle for https key URLs, replacing the system's roots (else SSL_CERT_FILE).", valueName: "FILE"))
+    public var caFile: String?
 
     @Option(help: ArgumentHelp("Verify one token per line from FILE or '-'; one JSON line per token (never the token).", valueName: "FILE|-"))
     public var batch: String?
@@ -128,11 +132,9 @@ public struct VerifyCommand: AsyncParsableCommand {
     }
 
     /// One HTTP client for the run, started only if a key source is a URL, shut down before the exit code is
-    /// returned, whatever the outcome.
+    /// returned, whatever the outcome (``VerifyRunner/runLive(options:environment:adjust:observe:)``).
     public func run() async throws {
-        let code = await SharedHTTPClient.withClient { http in
-            await VerifyRunner(options: self, transport: AsyncHTTPTransport(shared: http)).run(environment: .live)
-        }
+        let code = await VerifyRunner.runLive(options: self, environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }
 }

@@ -18,6 +18,30 @@ public struct VerifyRunner {
         self.transport = transport
     }
 
+    /// The command's path: the network settings (``NetworkSettings``: proxies from the environment, `--ca-file` or
+    /// `SSL_CERT_FILE`; read only when a key source is a URL), one ``OAuth2Client/SharedHTTPClient`` for the run,
+    /// shut down before this returns. `adjust` and `observe` let tests set limits and see the client.
+    public static func runLive(
+        options: VerifyCommand, environment: CommandEnvironment,
+        adjust: (inout VerifyRunner) -> Void = { _ in }, observe: (SharedHTTPClient) -> Void = { _ in }
+    ) async -> JWTExit {
+        var configuration = TransportConfiguration()
+        if options.keySources.needsNetwork, options.usageProblem() == nil {
+            do throws(JWTCommandsError) {
+                configuration = try NetworkSettings.configuration(configuration, caFile: options.caFile, environment: environment)
+            } catch {
+                environment.report(error, command: "verify", json: options.json && options.batch == nil)
+                return error.exit
+            }
+        }
+        return await SharedHTTPClient.withClient(configuration: configuration) { http in
+            observe(http)
+            var runner = VerifyRunner(options: options, transport: AsyncHTTPTransport(shared: http))
+            adjust(&runner)
+            return await runner.run(environment: environment)
+        }
+    }
+
     /// Runs and returns the exit code. Single-token output is written whole at the end.
     public func run(environment: CommandEnvironment) async -> JWTExit {
         do throws(JWTCommandsError) {

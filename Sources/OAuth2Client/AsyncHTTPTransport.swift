@@ -7,6 +7,7 @@ import NIOHTTP1
 ///
 /// Redirects are never followed, so a 3xx reaches the caller (RFC 6749 §3.2 token endpoints must not be redirected
 /// blindly). TLS certificate verification is on; ``TransportConfiguration/insecure`` turns it off for loopback only.
+/// Each request goes directly or through its proxy (``ProxyConfiguration``), on the shared client of that route.
 public final class AsyncHTTPTransport: HTTPTransport {
     public let configuration: TransportConfiguration
     private let http: SharedHTTPClient
@@ -47,8 +48,9 @@ public final class AsyncHTTPTransport: HTTPTransport {
         let deadline = NIODeadline.now() + .nanoseconds(limit.nanoseconds)
         let clock = ContinuousClock()
         let start = clock.now
+        let (client, proxy) = try http.client(for: url)
         do {
-            let response = try await http.client().execute(outgoing, deadline: deadline)
+            let response = try await client.execute(outgoing, deadline: deadline)
             if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > configuration.maxResponseBytes {
                 throw OAuth2ClientError(.responseTooLarge, "response body of \(length) bytes is over the \(configuration.maxResponseBytes)-byte limit", status: Int(response.status.code))
             }
@@ -59,7 +61,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
         } catch let error as OAuth2ClientError {
             throw error
         } catch {
-            throw ConnectionFailure.classify(error, host: url.host, limits: .init(exchange: limit, connect: configuration.connectTimeout, maxBytes: configuration.maxResponseBytes))
+            let failure = ConnectionFailure.classify(error, host: url.host, limits: .init(exchange: limit, connect: configuration.connectTimeout, maxBytes: configuration.maxResponseBytes))
+            // Through a proxy, "connection refused" may be the proxy's: say which way the request went.
+            guard let proxy else { throw failure }
+            throw OAuth2ClientError(failure.code, "\(failure.message) (through the proxy \(proxy))", status: failure.status)
         }
     }
 }

@@ -24,23 +24,14 @@ public struct EndpointURL: Sendable, Equatable, CustomStringConvertible {
         guard !authority.isEmpty, !authority.contains("@"), !authority.contains(" ") else {
             throw OAuth2ClientError(.invalidURL, "endpoint URL has no usable host")
         }
-        var host = String(authority)
-        var port = scheme == "https" ? 443 : 80
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { throw OAuth2ClientError(.invalidURL, "bad IPv6 literal in URL") }
-            let after = host[host.index(after: close)...]
-            if after.hasPrefix(":") {
-                guard let p = Int(after.dropFirst()), (1...65535).contains(p) else { throw OAuth2ClientError(.invalidURL, "bad port in URL") }
-                port = p
-            }
-            host = String(host[host.startIndex...close])
-        } else if let colon = host.lastIndex(of: ":") {
-            guard let p = Int(host[host.index(after: colon)...]), (1...65535).contains(p) else {
-                throw OAuth2ClientError(.invalidURL, "bad port in URL")
-            }
-            port = p
-            host = String(host[..<colon])
+        let parsed: HostPort
+        do throws(HostPort.Problem) {
+            parsed = try HostPort(authority)
+        } catch {
+            throw OAuth2ClientError(.invalidURL, error == .badPort ? "bad port in URL" : "bad IPv6 literal in URL")
         }
+        let host = parsed.host
+        let port = parsed.port ?? (scheme == "https" ? 443 : 80)
         guard !host.isEmpty else { throw OAuth2ClientError(.invalidURL, "endpoint URL has no host") }
         self.scheme = scheme
         self.host = host.lowercased()

@@ -45,10 +45,16 @@ public struct OAuth2ClientError: CodedError {
         /// Plain `http` to a host that is not loopback, without the caller's opt-in: refused before connecting
         /// (``EndpointURL/checked(_:insecureHTTP:)``).
         public static let cleartextRefused = Code("OA2-012", .usage, "cleartext-refused")
+        /// A proxy variable (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, `JWT_PROXY_LOOPBACK`, either case) that cannot be
+        /// used: not an `http://host:port` URL (an `https://` proxy is not supported), a bad port.
+        public static let proxyConfiguration = Code("OA2-013", .malformedInput, "proxy-configuration")
+        /// A CA bundle (`--ca-file`, `defaults.ca_file`, `SSL_CERT_FILE`) that holds no PEM certificate.
+        public static let caBundle = Code("OA2-014", .malformedInput, "ca-bundle")
 
         public static let allCases: [Code] = [
             .invalidURL, .network, .timeout, .responseTooLarge, .endpointError, .malformedResponse,
             .secretUnavailable, .insecureRefused, .cacheIO, .redirect, .discovery, .cleartextRefused,
+            .proxyConfiguration, .caBundle,
         ]
     }
 

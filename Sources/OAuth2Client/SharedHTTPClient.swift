@@ -1,4 +1,6 @@
 import AsyncHTTPClient
+import JOSECore
+import NIOSSL
 import Synchronization
 
 /// The process's one AsyncHTTPClient `HTTPClient`: created on the first request (a command that makes none never
@@ -9,14 +11,19 @@ import Synchronization
 /// never followed (a 3xx reaches the caller, RFC 6749 §3.2 token endpoints and RFC 8414 §3 key documents are not
 /// redirected blindly), decompression is off (a small compressed body cannot grow past the body limit), and
 /// ``TransportConfiguration/maxConnectionsPerHost`` bounds the connections to one host.
+///
+/// AsyncHTTPClient takes one proxy per `HTTPClient`, so there is one client per route — direct, through the
+/// `HTTP_PROXY` server, through the `HTTPS_PROXY` server (``ProxyConfiguration/server(for:)`` picks it for each
+/// request) — each started on its first request and all shut down together. Without proxies there is only the
+/// direct one.
 public final class SharedHTTPClient: Sendable {
     public let configuration: TransportConfiguration
-    private let state = Mutex(State.idle)
+    private let state = Mutex(State.running([:]))
     private let started = Mutex(0)
 
     private enum State: @unchecked Sendable {
-        case idle
-        case running(HTTPClient)
+        /// The clients started so far, by route (`nil`: direct).
+        case running([ProxyServer?: HTTPClient])
         case shutDown
     }
 
@@ -42,10 +49,11 @@ public final class SharedHTTPClient: Sendable {
 
     /// Whether a client was started (and not yet shut down).
     public var isRunning: Bool {
-        state.withLock { if case .running = $0 { return true } else { return false } }
+        state.withLock { if case .running(let clients) = $0 { return !clients.isEmpty } else { return false } }
     }
 
-    /// How many clients this value started: 0 when no request was made, never more than 1.
+    /// How many clients this value started: 0 when no request was made, at most one per route (direct, HTTP proxy,
+    /// HTTPS proxy).
     public var clientsStarted: Int { started.withLock { $0 } }
 
     /// Whether ``shutdown()`` ran.
@@ -53,41 +61,46 @@ public final class SharedHTTPClient: Sendable {
         state.withLock { if case .shutDown = $0 { return true } else { return false } }
     }
 
-    /// The client, started on first use. After ``shutdown()`` a request fails as a network error instead of
-    /// starting a second client that nobody would shut down.
-    func client() throws(OAuth2ClientError) -> HTTPClient {
+    /// The client for `url`'s route (see ``ProxyConfiguration/server(for:)``), started on first use. After
+    /// ``shutdown()`` a request fails as a network error instead of starting a client that nobody would shut down.
+    func client(for url: EndpointURL) throws(OAuth2ClientError) -> (client: HTTPClient, proxy: ProxyServer?) {
+        let proxy = configuration.proxy.server(for: url)
         let client: HTTPClient? = state.withLock { state in
-            switch state {
-            case .running(let client): return client
-            case .shutDown: return nil
-            case .idle:
-                let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(configuration))
-                state = .running(client)
-                started.withLock { $0 += 1 }
-                return client
-            }
+            guard case .running(var clients) = state else { return nil }
+            if let client = clients[proxy] { return client }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration(configuration, proxy: proxy))
+            clients[proxy] = client
+            state = .running(clients)
+            started.withLock { $0 += 1 }
+            return client
         }
         guard let client else { throw OAuth2ClientError(.network, "the HTTP client was already shut down") }
-        return client
+        return (client, proxy)
     }
 
-    /// Closes the pooled connections and stops the client; a no-op when none was started. Idempotent.
+    /// Closes the pooled connections and stops the clients; a no-op when none was started. Idempotent.
     public func shutdown() async {
-        let client: HTTPClient? = state.withLock { state in
+        let clients: [HTTPClient] = state.withLock { state in
             defer { state = .shutDown }
-            if case .running(let client) = state { return client }
-            return nil
+            if case .running(let clients) = state { return Array(clients.values) }
+            return []
         }
-        try? await client?.shutdown()
+        for client in clients { try? await client.shutdown() }
     }
 
-    static func clientConfiguration(_ configuration: TransportConfiguration) -> HTTPClient.Configuration {
+    /// The settings of one route's client: `proxy` is that route's proxy (`nil`: direct).
+    static func clientConfiguration(_ configuration: TransportConfiguration, proxy: ProxyServer? = nil) -> HTTPClient.Configuration {
         let timeout = HTTPClient.Configuration.Timeout(connect: .nanoseconds(configuration.connectTimeout.nanoseconds))
-        var clientConfiguration: HTTPClient.Configuration
-        if configuration.insecure {
-            clientConfiguration = HTTPClient.Configuration(certificateVerification: .none, redirectConfiguration: .disallow, timeout: timeout)
-        } else {
-            clientConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow, timeout: timeout)
+        var tls = TLSConfiguration.makeClientConfiguration()
+        // A CA bundle replaces the system's roots; verification stays on (``TransportConfiguration/insecure`` is
+        // refused for hosts that are not loopback before a request starts).
+        if let roots = configuration.trustRoots { tls.trustRoots = .certificates(roots.certificates) }
+        if configuration.insecure { tls.certificateVerification = .none }
+        var clientConfiguration = HTTPClient.Configuration(tlsConfiguration: tls, redirectConfiguration: .disallow, timeout: timeout)
+        if let proxy {
+            clientConfiguration.proxy = .server(
+                host: proxy.host, port: proxy.port,
+                authorization: proxy.credentials.map { .basic(credentials: JOSECore.Base64.encode(Array($0.value.utf8))) })
         }
         clientConfiguration.decompression = .disabled
         // A refused or unresolvable connection fails the request at once instead of being retried silently until

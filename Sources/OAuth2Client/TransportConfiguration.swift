@@ -11,15 +11,23 @@ public struct TransportConfiguration: Sendable, Equatable {
     /// HTTP/1.1 connections kept to one host at once (AsyncHTTPClient's soft limit; its default is 8). `jwt conform`
     /// raises it to its concurrency so every endpoint in flight has its own connection on the one client.
     public var maxConnectionsPerHost: Int
+    /// The proxies requests go through (``ProxyConfiguration/none``: every request connects directly).
+    public var proxy: ProxyConfiguration
+    /// A CA bundle that replaces the system's trust roots for every `https` request; `nil`: the system's roots.
+    public var trustRoots: TrustRoots?
 
     public init(
         connectTimeout: Duration = .seconds(5),
         totalTimeout: Duration = .seconds(30),
         maxResponseBytes: Int = 1 << 20,
         insecure: Bool = false,
-        maxConnectionsPerHost: Int = 8
+        maxConnectionsPerHost: Int = 8,
+        proxy: ProxyConfiguration = .none,
+        trustRoots: TrustRoots? = nil
     ) {
         self.maxConnectionsPerHost = maxConnectionsPerHost
+        self.proxy = proxy
+        self.trustRoots = trustRoots
         self.connectTimeout = connectTimeout
         self.totalTimeout = totalTimeout
         self.maxResponseBytes = maxResponseBytes

@@ -82,7 +82,7 @@ public struct SuiteLoader: Sendable {
     }
 
     private func defaults(_ node: Node, reader: inout NodeReader) throws(ConformanceError) -> SuiteDefaults {
-        let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency", "strict"])
+        let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency", "strict", "ca_file"])
         var d = SuiteDefaults()
         if let n = fields["timeout"] { d.timeout = try reader.seconds(n, at: "defaults.timeout") }
         if let n = fields["request_timeout"] { d.requestTimeout = try reader.seconds(n, at: "defaults.request_timeout") }
@@ -92,6 +92,16 @@ public struct SuiteLoader: Sendable {
             guard (1...64).contains(d.concurrency) else { throw reader.error(.invalidValue, "defaults.concurrency", "must be 1 to 64") }
         }
         if let n = fields["strict"] { d.strict = try reader.bool(n, at: "defaults.strict") }
+        if let n = fields["ca_file"] {
+            // Read like every file a suite names (keys, secrets): missing → CONF-007 (66); no PEM certificate → 65.
+            let file = try reader.string(n, at: "defaults.ca_file")
+            let bytes = try readFile(file)
+            do throws(OAuth2ClientError) {
+                d.trustRoots = try TrustRoots(pem: bytes, source: file)
+            } catch {
+                throw reader.error(.invalidValue, "defaults.ca_file", error.message)
+            }
+        }
         return d
     }
 

@@ -34,6 +34,9 @@ public struct SuiteDefaults: Sendable, Equatable {
     public var concurrency: Int = 4
     /// `strict: true` (or `jwt conform --strict`): hygiene deviations fail instead of warning (``CheckKind``).
     public var strict = false
+    /// `ca_file`: a PEM CA bundle that replaces the system's trust roots for this suite's requests (`jwt conform
+    /// --ca-file` overrides it; it overrides `SSL_CERT_FILE`).
+    public var trustRoots: TrustRoots?
 
     public init() {}
 }

@@ -38,7 +38,8 @@ final class CommandHarness: @unchecked Sendable {
     private(set) var lastHTTP: SharedHTTPClient?
 
     /// Runs `jwt verify` in process. Without `transport`, the live one over a run-scoped ``SharedHTTPClient`` that
-    /// is shut down before this returns (as `VerifyCommand.run()` does).
+    /// is shut down before this returns (`VerifyRunner.runLive`, as `VerifyCommand.run()` does; `variables` is the
+    /// environment it reads proxies and `SSL_CERT_FILE` from).
     func verify(_ arguments: [String], transport: (any HTTPTransport)? = nil, stdinLines: [UInt8]? = nil) async throws -> JWTExit {
         let command: VerifyCommand
         do {
@@ -48,17 +49,19 @@ final class CommandHarness: @unchecked Sendable {
             return JWTExit(rawValue: VerifyCommand.exitCode(for: error).rawValue) ?? .internalError
         }
         let environment = self.environment
-        func runner(_ transport: any HTTPTransport) -> VerifyRunner {
-            var runner = VerifyRunner(options: command, transport: transport)
+        func adjust(_ runner: inout VerifyRunner) {
             // Generous: the whole suite runs in parallel on a shared machine; the deadline itself is tested on a hand clock.
             runner.keyDeadline = .seconds(60)
             if let stdinLines { runner.openStdinLines = { BytesLineSource(stdinLines) } }
-            return runner
         }
-        if let transport { return await runner(transport).run(environment: environment) }
-        return await SharedHTTPClient.withClient { http in
+        if let transport {
+            var runner = VerifyRunner(options: command, transport: transport)
+            adjust(&runner)
+            return await runner.run(environment: environment)
+        }
+        // The command's own path: network settings from `variables` and `--ca-file`, one client for the run.
+        return await VerifyRunner.runLive(options: command, environment: environment, adjust: adjust) { http in
             lock.withLock { lastHTTP = http }
-            return await runner(AsyncHTTPTransport(shared: http)).run(environment: environment)
         }
     }
 

@@ -2,12 +2,14 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// A small HTTP/1.1 server on 127.0.0.1 (an ephemeral port) that answers each path from a script: status, headers,
 /// body, `Location`. For what the mock (``MockHarness``) does not serve on purpose: redirects, a mismatched issuer,
 /// an oversized body, hostile header text. Bodies and `Location` values may contain `{BASE}`, replaced by
 /// `http://127.0.0.1:PORT`. Every request's target (path and query) is recorded in order; a target with no route
-/// answers 404. Nothing leaves loopback.
+/// answers 404. Nothing leaves loopback. With `tls`, it speaks HTTPS with that certificate and key (``TestPKI``), and
+/// `{BASE}` is `https://localhost:PORT` (the name the test certificate carries).
 public final class ScriptedHTTPServer: Sendable {
     /// One scripted answer.
     public struct Route: Sendable {
@@ -26,16 +28,22 @@ public final class ScriptedHTTPServer: Sendable {
     }
 
     public let port: Int
-    public var base: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:PORT`, or `https://localhost:PORT` with TLS.
+    public let base: String
 
     private let script: Script
     private let channel: any Channel
     private let group: MultiThreadedEventLoopGroup
     private let stopped = NIOLockedValueBox(false)
 
-    /// Binds and starts serving before it returns.
-    public init(routes: [String: Route]) throws {
+    /// Binds and starts serving before it returns. `tls`: a PEM certificate and key file to serve HTTPS with.
+    public init(routes: [String: Route], tls: (certificatePath: String, keyPath: String)? = nil) throws {
         let script = Script(routes: routes)
+        let context: NIOSSLContext? = try tls.map { tls in
+            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificatePath).map { NIOSSLCertificateSource.certificate($0) }
+            let key = try NIOSSLPrivateKey(file: tls.keyPath, format: .pem)
+            return try NIOSSLContext(configuration: .makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(key)))
+        }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(ChannelOptions.backlog, value: 64)
@@ -43,6 +51,7 @@ public final class ScriptedHTTPServer: Sendable {
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let context { try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context)) }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(Handler(script: script))
                 }
@@ -55,7 +64,9 @@ public final class ScriptedHTTPServer: Sendable {
             throw error
         }
         let port = channel.localAddress?.port ?? 0
-        script.base.withLockedValue { $0 = "http://127.0.0.1:\(port)" }
+        let base = tls == nil ? "http://127.0.0.1:\(port)" : "https://localhost:\(port)"
+        script.base.withLockedValue { $0 = base }
+        self.base = base
         self.script = script
         self.channel = channel
         self.group = group

@@ -8,7 +8,7 @@ import Testing
         let codes = OAuth2ClientError.Code.allCases
         #expect(Set(codes.map(\.rawValue)).count == codes.count)
         #expect(Set(codes.map(\.label)).count == codes.count)
-        #expect(codes.count == 12)
+        #expect(codes.count == 14)
         for code in codes {
             #expect(code.rawValue.wholeMatch(of: /OA2-\d{3}/) != nil, "\(code)")
             #expect(OAuth2ClientError.Code(rawValue: code.rawValue) == code)
@@ -20,6 +20,7 @@ import Testing
         (.responseTooLarge, .malformedInput), (.endpointError, .unreachable), (.malformedResponse, .malformedInput),
         (.secretUnavailable, .inputMissing), (.insecureRefused, .usage), (.cacheIO, .inputMissing),
         (.redirect, .unreachable), (.discovery, .malformedInput), (.cleartextRefused, .usage),
+        (.proxyConfiguration, .malformedInput), (.caBundle, .malformedInput),
     ])
     func eachCodeHasItsClass(_ code: OAuth2ClientError.Code, _ errorClass: ErrorClass) {
         #expect(OAuth2ClientError(code, "x").errorClass == errorClass)
