@@ -26,10 +26,18 @@ public enum FormURLEncoding {
 
     /// Decodes `+` and `%XX` (either case of hex digit); `nil` for a malformed escape or invalid UTF-8.
     public static func decode(_ text: String) -> String? {
+        percentDecoded(Substring(text), plusIsSpace: true)
+    }
+
+    /// Decodes `%XX` escapes (either case of hex digit) — RFC 3986 §2.1 percent-encoding, as in a URL's user info —
+    /// and, with `plusIsSpace` (HTML form encoding), `+` as a space; `nil` for a malformed escape or invalid UTF-8.
+    /// The kit's one percent-decoder.
+    public static func percentDecoded(_ text: Substring, plusIsSpace: Bool) -> String? {
         var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
         while let byte = iterator.next() {
-            if byte == UInt8(ascii: "+") {
+            if plusIsSpace && byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
             } else if byte == UInt8(ascii: "%") {
                 guard let h = iterator.next().flatMap(hexValue), let l = iterator.next().flatMap(hexValue) else { return nil }

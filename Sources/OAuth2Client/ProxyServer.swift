@@ -32,7 +32,7 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
         }
         var credentials: Secret?
         if let at = rest.lastIndex(of: "@") {
-            guard let decoded = Self.percentDecoded(rest[..<at]) else { throw fail("bad percent-encoding in the user info") }
+            guard let decoded = FormURLEncoding.percentDecoded(rest[..<at], plusIsSpace: false) else { throw fail("bad percent-encoding in the user info") }
             // `user` alone is `user:` with an empty password (RFC 7617 §2 needs the colon), as curl sends it.
             credentials = Secret(decoded.contains(":") ? decoded : decoded + ":")
             rest = rest[rest.index(after: at)...]
@@ -64,29 +64,5 @@ public struct ProxyServer: Sendable, Hashable, CustomStringConvertible {
         hasher.combine(host)
         hasher.combine(port)
         hasher.combine(credentials?.value)
-    }
-
-    /// `%XX` decoded (RFC 3986 §2.1); `nil` for a broken escape or text that is not UTF-8.
-    static func percentDecoded(_ text: Substring) -> String? {
-        var bytes: [UInt8] = []
-        var iterator = Array(text.utf8).makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -42,4 +42,10 @@ import JOSECore
         #expect(parsed.map(\.0) == ["a", "b", "a"] && parsed.map(\.1) == ["1", "", "2"])
         #expect(FormURLEncoding.parse("a=1&b=%zz") == nil)
     }
+
+    /// The one percent-decoder: `+` is a space only in form encoding, not in a URL's user info (RFC 3986 §2.1).
+    @Test(arguments: [("a+b%20c", true, "a b c"), ("a+b%20c", false, "a+b c"), ("p%3Aw%40rd", false, "p:w@rd")])
+    func percentDecodingWithAndWithoutPlus(_ text: String, _ plusIsSpace: Bool, _ expected: String) {
+        #expect(FormURLEncoding.percentDecoded(Substring(text), plusIsSpace: plusIsSpace) == expected)
+    }
 }
