@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOPosix
+import NIOSSL
 
 /// Short, stable messages for the ways an exchange fails below HTTP: "connection refused", "no such host",
 /// "TLS handshake failed: …", "timed out after N s". AsyncHTTPClient and NIO describe these with type names and
@@ -53,8 +54,7 @@ enum ConnectionFailure {
         if let error = error as? IOError {
             return OAuth2ClientError(error.errnoCode == ETIMEDOUT ? .timeout : .network, "\(host): \(text(errno: error.errnoCode))")
         }
-        // NIOSSL is linked through AsyncHTTPClient, not imported here: its errors are told by their module.
-        if String(reflecting: type(of: error)).hasPrefix("NIOSSL.") {
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
             return OAuth2ClientError(.network, "\(host): TLS handshake failed: \(tlsReason(String(describing: error)))")
         }
         return OAuth2ClientError(.network, "\(host): \(String(describing: type(of: error))) \(String(describing: error).prefix(120))")
