@@ -36,6 +36,7 @@ public struct JSONReportWriter: Sendable {
             .init(name: "network_time", value: seconds(e.networkTime)),
             .init(name: "totals", value: totals(CheckTotals(e))),
         ]
+        if e.strict { members.append(.init(name: "strict", value: .bool(true))) }
         if let audit = e.scopeAudit {
             members.append(.init(name: "scope_audit", value: .object(JSONObject([
                 .init(name: "granted", value: strings(audit.granted)),

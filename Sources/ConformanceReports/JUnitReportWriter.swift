@@ -36,6 +36,7 @@ public struct JUnitReportWriter: Sendable {
         out += "    <properties>\n"
         var properties = [("style", endpoint.style), ("url", endpoint.url), ("reachable", endpoint.reachable ? "true" : "false")]
         if let fingerprint = endpoint.tokenFingerprint { properties.append(("token", fingerprint)) }
+        if endpoint.strict { properties.append(("strict", "true")) }
         if let audit = endpoint.scopeAudit {
             properties.append(("scopes.granted", audit.granted.joined(separator: " ")))
             properties.append(("scopes.missing", audit.missing.joined(separator: " ")))

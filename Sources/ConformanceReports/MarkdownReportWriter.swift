@@ -67,7 +67,8 @@ public struct MarkdownReportWriter: Sendable {
         let mark = run.failed ? "❌" : "✅"
         let word = run.failed ? "FAILED" : "PASSED"
         let endpoints = run.endpoints.count == 1 ? "1 endpoint" : "\(run.endpoints.count) endpoints"
-        return "**\(mark) \(cell(run.suite)): \(word)** — \(endpoints), \(t.tests) checks: \(t.passed) passed\(t.expected > 0 ? " (\(t.expected) as expected)" : ""), \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped · \(ReportFormat.seconds(run.duration)) s · \(ReportFormat.utc(run.startedAt))"
+        let strict = run.endpoints.contains(where: \.strict) ? " (strict: hygiene fails)" : ""
+        return "**\(mark) \(cell(run.suite)): \(word)\(strict)** — \(endpoints), \(t.tests) checks: \(t.passed) passed\(t.expected > 0 ? " (\(t.expected) as expected)" : ""), \(t.failed) failed, \(t.warned) warnings, \(t.skipped) skipped · \(ReportFormat.seconds(run.duration)) s · \(ReportFormat.utc(run.startedAt))"
     }
 
     private func status(_ check: CheckResult, in endpoint: EndpointResult) -> String {

@@ -79,7 +79,7 @@ final class ConformConsole: Sendable {
 
     func summary(_ run: RunResult, reports: [String]) {
         let t = run.totals
-        let verdict = run.failed ? "FAILED" : "PASSED"
+        let verdict = (run.failed ? "FAILED" : "PASSED") + (run.endpoints.contains(where: \.strict) ? " (strict: hygiene fails)" : "")
         let asExpected = t.expected > 0 ? " (\(t.expected) as expected)" : ""
         environment.writeOut("\(ExternalText.escaped(run.suite)): \(verdict) — \(Plural.count(run.endpoints.count, "endpoint")), \(Plural.count(t.tests, "check")): \(t.passed) passed\(asExpected), \(t.failed) failed, \(Plural.count(t.warned, "warning")), \(t.skipped) skipped in \(Int((run.duration * 1000).rounded())) ms\n")
         let judged = run.endpoints.compactMap(\.expectationMet)

@@ -27,6 +27,7 @@ public struct EndpointJudge: Sendable {
         )
         result.expectedFailures = endpoint.expectedFailures
         result.expectedWarnings = endpoint.expectedWarnings
+        result.strict = endpoint.strict
         return result
     }
 

@@ -27,7 +27,7 @@ public struct EndpointResult: Sendable, Equatable {
     /// Checks in catalogue order.
     public var checks: [CheckResult]
     public var scopeAudit: ScopeAudit?
-    /// `sha256:` + 12 hex digits of the issued access token, never the token.
+    /// ``JOSECore/TokenFingerprint`` of the issued access token (`sha256:` + 16 hex digits), never the token.
     public var tokenFingerprint: String?
     /// Epoch seconds when the endpoint started, and its wall time in seconds.
     public var startedAt: Double
@@ -39,6 +39,9 @@ public struct EndpointResult: Sendable, Equatable {
     /// The suite's `expected_failures` / `expected_warnings` for this endpoint (fault suites), when given.
     public var expectedFailures: [String]?
     public var expectedWarnings: [String]?
+    /// Whether the endpoint was judged strictly (`--strict` or `defaults.strict`): hygiene deviations failed
+    /// instead of warning. Reports say so, so a red strict run is not mistaken for a broken credential.
+    public var strict = false
 
     public init(
         name: String, style: String, url: String, checks: [CheckResult], scopeAudit: ScopeAudit? = nil,

@@ -145,10 +145,16 @@ extension Harness {
                 headers: {X-Mock-Fault: no-cache-control}
                 expect: {keys: {jwks_url: "${MOCK_URL}/jwks.json"}}
             """)
-        let (code, capture) = try await Harness.run(["--mock", suite, "--json", "out/h.json"] + flags)
+        let (code, capture) = try await Harness.run(["--mock", suite, "--json", "out/h.json", "--junit", "out/h.xml", "--markdown", "out/h.md"] + flags)
         #expect(code == exit, "\(capture.stdout.withLock { $0 })")
         let json = try #require(capture.files.withLock { $0["out/h.json"] })
         let report = try #require(try JSONParser().parse(Array(json.utf8)).objectValue)
+        // Every output says whether the run was strict, so a red strict run is not read as a broken credential.
+        let strict = exit != .ok
+        #expect(report["endpoints"]?.arrayValue?.first?["strict"] == (strict ? .bool(true) : nil))
+        #expect(capture.stdout.withLock { $0 }.contains("(strict: hygiene fails)") == strict)
+        #expect((capture.files.withLock { $0["out/h.md"] } ?? "").contains("(strict: hygiene fails)") == strict)
+        #expect((capture.files.withLock { $0["out/h.xml"] } ?? "").contains("<property name=\"strict\" value=\"true\"/>") == strict)
         let checks = report["endpoints"]?.arrayValue?.first?["checks"]?.arrayValue ?? []
         let tok06 = try #require(checks.first { $0["id"]?.stringValue == "TOK-06" })
         #expect(tok06["status"]?.stringValue == (exit == .ok ? "warn" : "fail"))
