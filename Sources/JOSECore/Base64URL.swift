@@ -71,19 +71,22 @@ public enum Base64URL {
             let out = UnsafeMutableRawPointer(output)
             var i = 0, o = 0
             let quads = count - rest
-            // Two groups at a time, stored as one 8-byte word (its last two bytes are overwritten next), while 8
-            // characters remain in the whole groups and the output has room for the spare bytes.
-            let iterations = quads >= 8 ? min(quads / 8, (outputCount - 2) / 6) : 0
+            // Four groups at a time, stored as two 8-byte words (the last two bytes of each are overwritten next),
+            // while 16 characters remain in the whole groups and the output has room for the spare bytes.
+            let iterations = quads >= 16 ? min(quads / 16, (outputCount - 2) / 12) : 0
             for _ in 0..<iterations {
                 let a = t[Int(input[i])] | t[256 &+ Int(input[i &+ 1])] | t[512 &+ Int(input[i &+ 2])] | t[768 &+ Int(input[i &+ 3])]
                 let b = t[Int(input[i &+ 4])] | t[256 &+ Int(input[i &+ 5])] | t[512 &+ Int(input[i &+ 6])] | t[768 &+ Int(input[i &+ 7])]
-                if (a | b) >= 0x0100_0000 {
-                    outcome.failure = a >= 0x0100_0000 ? i : i &+ 4
+                let c = t[Int(input[i &+ 8])] | t[256 &+ Int(input[i &+ 9])] | t[512 &+ Int(input[i &+ 10])] | t[768 &+ Int(input[i &+ 11])]
+                let d = t[Int(input[i &+ 12])] | t[256 &+ Int(input[i &+ 13])] | t[512 &+ Int(input[i &+ 14])] | t[768 &+ Int(input[i &+ 15])]
+                if (a | b | c | d) >= 0x0100_0000 {
+                    outcome.failure = a >= 0x0100_0000 ? i : b >= 0x0100_0000 ? i &+ 4 : c >= 0x0100_0000 ? i &+ 8 : i &+ 12
                     return
                 }
                 out.storeBytes(of: (UInt64(a) | UInt64(b) &<< 24).littleEndian, toByteOffset: o, as: UInt64.self)
-                i &+= 8
-                o &+= 6
+                out.storeBytes(of: (UInt64(c) | UInt64(d) &<< 24).littleEndian, toByteOffset: o &+ 6, as: UInt64.self)
+                i &+= 16
+                o &+= 12
             }
             // Whole groups, each stored as a 4-byte word (the fourth byte is overwritten by the next group), while
             // the output has room for the spare byte.

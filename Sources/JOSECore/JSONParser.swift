@@ -200,7 +200,7 @@ private struct State {
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid exponent in a number") }
             while index < bytes.count, isDigit(bytes[index]) { index += 1 }
         }
-        return JSONNumber(text: Self.makeString(UnsafeBufferPointer(rebasing: bytes[start..<index])))
+        return JSONNumber(text: Self.makeString(UnsafeBufferPointer(start: bytes.baseAddress! + start, count: index &- start)))
     }
 
     @inline(__always)
@@ -251,7 +251,8 @@ private struct State {
         index = i
         guard i < count else { throw error("unterminated string") }
         guard bytes[i] == UInt8(ascii: "\"") else { return try parseEscapedString(start: start, isName: isName) }
-        let slice = UnsafeBufferPointer(rebasing: bytes[start..<i])
+        // `bytes` is not empty here (a quote was read); built from the base address without rebasing's range checks.
+        let slice = UnsafeBufferPointer(start: bytes.baseAddress! + start, count: i &- start)
         if !ascii, !UTF8Validation.isValid(slice) {
             index = start
             throw error("invalid UTF-8 in a string")

@@ -13,8 +13,22 @@ public struct JWTClaims: Sendable, Equatable {
     public let iss: String?
     /// `sub` (RFC 7519 §4.1.2).
     public let sub: String?
-    /// `aud` (RFC 7519 §4.1.3): a single string or an array of strings; always an array here.
-    public let aud: [String]?
+    /// `aud` (RFC 7519 §4.1.3): a single string or an array of strings; always an array here. Built on access from
+    /// the member in ``json`` (checked when the claims are read), so reading a claims set allocates no array for it.
+    public var aud: [String]? {
+        guard audIndex >= 0 else { return nil }
+        switch json.members[audIndex].value {
+        case .string(let s): return [s]
+        case .array(let items):
+            var strings: [String] = []
+            strings.reserveCapacity(items.count)
+            for case .string(let s) in items { strings.append(s) }
+            return strings
+        default: return nil
+        }
+    }
+    /// The index in `json.members` of an `aud` of the right type, or -1.
+    private let audIndex: Int
     /// `exp` (RFC 7519 §4.1.4).
     public let exp: NumericDate?
     /// `nbf` (RFC 7519 §4.1.5).
@@ -33,7 +47,7 @@ public struct JWTClaims: Sendable, Equatable {
     public init(json: JSONObject) {
         self.json = json
         var errors: [TypeError] = []
-        var iss: String?, sub: String?, aud: [String]?, jti: String?
+        var iss: String?, sub: String?, audIndex = -1, jti: String?
         var exp: NumericDate?, nbf: NumericDate?, iat: NumericDate?, authTime: NumericDate?
         // Members are read in place by index (no copy of each member); names are unique (the parser guarantees
         // it) and matched by their keys.
@@ -67,12 +81,8 @@ public struct JWTClaims: Sendable, Equatable {
             case .sub: sub = string(i, "§4.1.2")
             case .aud:
                 switch members[i].value {
-                case .string(let s): aud = [s]
-                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }):
-                    var strings: [String] = []
-                    strings.reserveCapacity(items.count)
-                    for case .string(let s) in items { strings.append(s) }
-                    aud = strings
+                case .string: audIndex = i
+                case .array(let items) where items.allSatisfy({ $0.stringValue != nil }): audIndex = i
                 default:
                     errors.append(TypeError(claim: "aud", message: "\"aud\" must be a string or an array of strings (RFC 7519 §4.1.3), found \(members[i].value.typeName)"))
                 }
@@ -91,7 +101,7 @@ public struct JWTClaims: Sendable, Equatable {
         self.typeErrors = errors
         self.iss = iss
         self.sub = sub
-        self.aud = aud
+        self.audIndex = audIndex
         self.exp = exp
         self.nbf = nbf
         self.iat = iat
