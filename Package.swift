@@ -125,6 +125,8 @@ let package = Package(
             dependencies: [
                 "JWTCommands", "ConformanceReports", "OAuth2Conformance", "OAuth2Client", "OAuth2MockServer", "JWTValidation",
                 "JOSECore", "JWTTestSupport",
+                // CIRecipeTests reads conformance/ci/*.yml.
+                .product(name: "Yams", package: "Yams"),
             ],
             exclude: ["Golden"],
             swiftSettings: strict

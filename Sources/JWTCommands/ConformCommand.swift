@@ -17,11 +17,12 @@ public struct ConformCommand: AsyncParsableCommand {
             protocol hygiene only warns unless --strict. Requests honour HTTPS_PROXY, HTTP_PROXY and NO_PROXY \
             (either case); a CA bundle (--ca-file, else the suite's defaults.ca_file, else SSL_CERT_FILE) replaces the \
             system's trust roots. Exit codes: 0 no check failed · 1 a check failed · 65 bad suite · 66 suite file \
-            missing · 69 nothing could be reached · 64 usage.
+            missing · 69 nothing could be reached · 64 usage. --list-checks prints the check catalogue.
             """
     )
 
-    @Argument(help: ArgumentHelp("Suite files (YAML). None: the embedded default suite (conformance/mock.yaml) against the in-process mock.", valueName: "SUITE"))
+    @Argument(help: ArgumentHelp("Suite files (YAML). None: the embedded default suite (conformance/mock.yaml) against the in-process mock.", valueName: "SUITE"),
+              completion: .file(extensions: ["yaml", "yml"]))
     public var suites: [String] = []
 
     @Option(help: ArgumentHelp("JUnit XML report path (default reports/<suite>.junit.xml).", valueName: "PATH"))
@@ -33,7 +34,8 @@ public struct ConformCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Also write a JSON report to this path.", valueName: "PATH"))
     public var json: String?
 
-    @Option(help: ArgumentHelp("Check only this endpoint (repeatable).", valueName: "ENDPOINT"))
+    @Option(help: ArgumentHelp("Check only this endpoint (repeatable).", valueName: "ENDPOINT"),
+            completion: .custom { words, _, prefix in ConformCompletion.endpointNames(words: words, prefix: prefix, environment: .live) })
     public var only: [String] = []
 
     @Option(help: ArgumentHelp("Endpoints checked at once (overrides the suite's defaults.concurrency).", valueName: "N"))
@@ -48,12 +50,18 @@ public struct ConformCommand: AsyncParsableCommand {
     @Flag(help: "Start the built-in mock server in-process and set ${MOCK_URL} (and the demo secrets) for the suites.")
     public var mock = false
 
+    @Flag(name: .customLong("list-checks"), help: "Print every check (id, kind, default and --strict severity, title, reference) and exit; with --json PATH ('-': stdout) as JSON.")
+    public var listChecks = false
+
     /// Largest `--concurrency` (and the HTTP client's connections to one host).
     public static let maxConcurrency = 256
 
     public init() {}
 
     public func validate() throws {
+        if listChecks, !suites.isEmpty || mock || junit != nil || markdown != nil || !only.isEmpty || strict || caFile != nil || concurrency != nil {
+            throw ValidationError("--list-checks takes no suite and no option but --json PATH ('-' for stdout)")
+        }
         if let concurrency, !(1...Self.maxConcurrency).contains(concurrency) { throw ValidationError("--concurrency must be 1…\(Self.maxConcurrency)") }
         if suites.count > 1, junit != nil || markdown != nil || json != nil {
             throw ValidationError("--junit, --markdown and --json name one file: give one SUITE per run, or use the default reports/<suite>.* paths")
@@ -61,6 +69,11 @@ public struct ConformCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        if listChecks {
+            let code = Self.listChecks(json: json, environment: .live, files: .live)
+            if code != .ok { throw ExitCode(code.rawValue) }
+            return
+        }
         let code = await ConformRunner(options: self).run(environment: .live)
         if code != .ok { throw ExitCode(code.rawValue) }
     }

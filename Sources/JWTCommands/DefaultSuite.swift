@@ -6,6 +6,7 @@ enum DefaultSuite {
     static let name = "mock"
 
     static let yaml = """
+# yaml-language-server: $schema=./suite.schema.json
 # Every endpoint style against `jwt mock` (demo configuration), all expected to pass. The mock answers as the seeds
 # show (seed 001 `token_type: "bearer"` and a `scope` array in its tokens, seed 002 `expires_in: "3599"`): those
 # are protocol hygiene and only warn (conformance/README.md, "Checks"); `--strict` fails them.

@@ -32,7 +32,7 @@ public struct SuiteLoader: Sendable {
             throw ConformanceError(.invalidSuite, "\(name): not valid YAML: \(Self.yamlMessage(error))")
         }
         var reader = NodeReader(suite: name, variables: variables)
-        let top = try reader.mapping(root, at: "", keys: ["name", "defaults", "endpoints"])
+        let top = try reader.mapping(root, at: "", keys: SuiteKeys.suite)
         var suite = ConformanceSuite(name: name, endpoints: [])
         if let node = top["name"] { suite.name = try reader.string(node, at: "name") }
         guard !suite.name.isEmpty, suite.name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
@@ -45,7 +45,7 @@ public struct SuiteLoader: Sendable {
         var names = Set<String>()
         for (index, node) in list.enumerated() {
             let path = "endpoints[\(index)]"
-            let fields = try reader.mapping(node, at: path, keys: Self.endpointKeys)
+            let fields = try reader.mapping(node, at: path, keys: SuiteKeys.endpoint)
             guard let nameNode = fields["name"] else { throw ConformanceError(.invalidValue, "\(name): \(path).name: required") }
             let endpointName = try reader.string(nameNode, at: "\(path).name")
             guard !endpointName.isEmpty, names.insert(endpointName).inserted else {
@@ -59,12 +59,6 @@ public struct SuiteLoader: Sendable {
         }
         return suite
     }
-
-    static let endpointKeys: Set<String> = [
-        "name", "style", "token_url", "client_id", "client_secret", "audience", "scope", "app_name", "app_version",
-        "host_tenant", "user_tenant", "headers", "timeout", "request_timeout", "leeway", "expect", "api", "negative",
-        "tenants", "severity", "allow", "expected_failures", "expected_warnings", "insecure_http",
-    ]
 
     /// Without `insecure_http: true`, every URL the suite names must be `https`, or `http` to loopback
     /// (``OAuth2Client/EndpointURL/isLoopbackHost(_:)``): refused here, before any connection.
@@ -82,7 +76,7 @@ public struct SuiteLoader: Sendable {
     }
 
     private func defaults(_ node: Node, reader: inout NodeReader) throws(ConformanceError) -> SuiteDefaults {
-        let fields = try reader.mapping(node, at: "defaults", keys: ["timeout", "request_timeout", "leeway", "concurrency", "strict", "ca_file"])
+        let fields = try reader.mapping(node, at: "defaults", keys: SuiteKeys.defaults)
         var d = SuiteDefaults()
         if let n = fields["timeout"] { d.timeout = try reader.seconds(n, at: "defaults.timeout") }
         if let n = fields["request_timeout"] { d.requestTimeout = try reader.seconds(n, at: "defaults.request_timeout") }
@@ -159,7 +153,7 @@ public struct SuiteLoader: Sendable {
         if let n = f["api"] {
             for (i, item) in try reader.sequence(n, at: "\(path).api").enumerated() {
                 let at = "\(path).api[\(i)]"
-                let m = try reader.mapping(item, at: at, keys: ["method", "url", "status", "without_token"])
+                let m = try reader.mapping(item, at: at, keys: SuiteKeys.apiCall)
                 guard let u = m["url"] else { throw reader.error(.invalidValue, "\(at).url", "required") }
                 var call = APICall(url: try reader.url(u, at: "\(at).url"))
                 if let x = m["method"] {
@@ -174,7 +168,7 @@ public struct SuiteLoader: Sendable {
             }
         }
         if let n = f["negative"] {
-            let m = try reader.mapping(n, at: "\(path).negative", keys: ["wrong_secret", "wrong_secret_status", "unsupported_grant", "unsupported_grant_status"])
+            let m = try reader.mapping(n, at: "\(path).negative", keys: SuiteKeys.negative)
             if let x = m["wrong_secret"] { e.negative.wrongSecret = try reader.bool(x, at: "\(path).negative.wrong_secret") }
             if let x = m["unsupported_grant"] {
                 e.negative.unsupportedGrant = try reader.bool(x, at: "\(path).negative.unsupported_grant")
@@ -187,7 +181,7 @@ public struct SuiteLoader: Sendable {
         }
         if let n = f["tenants"] {
             guard style == .tenantTokenManager else { throw reader.error(.invalidValue, "\(path).tenants", "only for style tenant-token-manager") }
-            let m = try reader.mapping(n, at: "\(path).tenants", keys: ["batch", "list"])
+            let m = try reader.mapping(n, at: "\(path).tenants", keys: SuiteKeys.tenants)
             if let x = m["batch"] { e.tenants.batch = try reader.strings(x, at: "\(path).tenants.batch") }
             if let x = m["list"] { e.tenants.listTenants = try reader.bool(x, at: "\(path).tenants.list") }
             if !e.tenants.batch.isEmpty || e.tenants.listTenants {
@@ -209,7 +203,7 @@ public struct SuiteLoader: Sendable {
         if let n = f["allow"] {
             for (i, item) in try reader.sequence(n, at: "\(path).allow").enumerated() {
                 let at = "\(path).allow[\(i)]"
-                let m = try reader.mapping(item, at: at, keys: ["check", "reason"])
+                let m = try reader.mapping(item, at: at, keys: SuiteKeys.allowEntry)
                 guard let c = m["check"], let r = m["reason"] else { throw reader.error(.invalidValue, at, "needs check and reason") }
                 let check = try reader.string(c, at: "\(at).check"), reason = try reader.string(r, at: "\(at).reason")
                 guard CheckCatalogue.definition(check) != nil, check != CheckCatalogue.staleAllowList.id else {
@@ -241,7 +235,7 @@ public struct SuiteLoader: Sendable {
     }
 
     private func expectations(_ node: Node, at path: String, reader: inout NodeReader) throws(ConformanceError) -> TokenExpectations {
-        let m = try reader.mapping(node, at: path, keys: ["issuer", "audience", "typ", "profile", "algorithms", "keys", "lifetime", "client_id", "scopes"])
+        let m = try reader.mapping(node, at: path, keys: SuiteKeys.expect)
         var x = TokenExpectations()
         if let n = m["issuer"] { x.issuer = try reader.string(n, at: "\(path).issuer") }
         if let n = m["audience"] {
@@ -266,7 +260,7 @@ public struct SuiteLoader: Sendable {
             }
             x.keys = .unchecked
         } else if let n = m["keys"] {
-            let k = try reader.mapping(n, at: "\(path).keys", keys: ["jwks_url", "issuer", "file"])
+            let k = try reader.mapping(n, at: "\(path).keys", keys: SuiteKeys.keySource)
             guard k.count == 1 else { throw reader.error(.invalidValue, "\(path).keys", "give exactly one of jwks_url, issuer, file") }
             if let u = k["jwks_url"] { x.keys = .jwksURL(try reader.url(u, at: "\(path).keys.jwks_url")) }
             if let u = k["issuer"] { x.keys = .issuer(try reader.url(u, at: "\(path).keys.issuer")) }
@@ -276,14 +270,14 @@ public struct SuiteLoader: Sendable {
             }
         }
         if let n = m["lifetime"] {
-            let l = try reader.mapping(n, at: "\(path).lifetime", keys: ["min", "max"])
+            let l = try reader.mapping(n, at: "\(path).lifetime", keys: SuiteKeys.lifetime)
             if let v = l["min"] { x.minLifetime = try reader.seconds(v, at: "\(path).lifetime.min") }
             if let v = l["max"] { x.maxLifetime = try reader.seconds(v, at: "\(path).lifetime.max") }
             if let lo = x.minLifetime, let hi = x.maxLifetime, lo > hi { throw reader.error(.invalidValue, "\(path).lifetime", "min is above max") }
         }
         if let n = m["client_id"] { x.clientID = try reader.string(n, at: "\(path).client_id") }
         if let n = m["scopes"] {
-            let s = try reader.mapping(n, at: "\(path).scopes", keys: ["required", "allowed", "forbidden"])
+            let s = try reader.mapping(n, at: "\(path).scopes", keys: SuiteKeys.scopes)
             if let v = s["required"] { x.requiredScopes = try reader.scopeList(v, at: "\(path).scopes.required") }
             if let v = s["allowed"] { x.allowedScopes = try reader.scopeList(v, at: "\(path).scopes.allowed") }
             if let v = s["forbidden"] { x.forbiddenScopes = try reader.scopeList(v, at: "\(path).scopes.forbidden") }
@@ -301,7 +295,7 @@ public struct SuiteLoader: Sendable {
             }
             throw reader.error(.literalSecret, path, "a secret must not be written in a suite file; use {env: VARIABLE}, {file: PATH} or \"${VARIABLE}\"")
         }
-        let m = try reader.mapping(node, at: path, keys: ["env", "file"])
+        let m = try reader.mapping(node, at: path, keys: SuiteKeys.secret)
         guard m.count == 1 else { throw reader.error(.invalidValue, path, "give exactly one of env, file") }
         if let n = m["env"] {
             guard let name = n.scalar?.string, !name.isEmpty, name.allSatisfy(NodeReader.isNameCharacter) else {
