@@ -1,4 +1,3 @@
-import ConformanceReports
 import Foundation
 import JOSECore
 import OAuth2Client
@@ -178,31 +177,3 @@ import Testing
 
 /// Issue 10 item 5: conform reports carry `JWTValidation`'s messages, which never name a `jwt verify` flag: no
 /// JSON, Markdown or JUnit report of the mocked suites contains `--` followed by a letter ("no --typ").
-@Suite(.serialized) struct ReportFlagTests {
-    @Test(arguments: ["mock.yaml", "mock-faults.yaml"])
-    func reportsNameNoCommandLineFlag(suite: String) async throws {
-        let (_, result) = try await MockSuiteTests.runSuite(suite)
-        let skipped = result.endpoints.flatMap(\.checks).filter { $0.status == .skip }
-        #expect(!skipped.isEmpty, "the suite skips nothing: the test would prove nothing about skip messages")
-        for (format, text) in [("json", JSONReportWriter().write(result)), ("md", MarkdownReportWriter().write(result)),
-                               ("junit", JUnitReportWriter().write(result))] {
-            let hits = Self.flagMentions(text)
-            #expect(hits.isEmpty, "\(suite) \(format): \(hits)")
-        }
-    }
-
-    /// Each `--` followed by an ASCII letter, with up to 40 bytes before it for the failure message.
-    static func flagMentions(_ text: String) -> [String] {
-        let bytes = Array(text.utf8)
-        var hits: [String] = []
-        var i = 0
-        while i + 2 < bytes.count {
-            let letter = bytes[i + 2] | 0x20
-            if bytes[i] == 0x2D, bytes[i + 1] == 0x2D, letter >= 0x61, letter <= 0x7A {
-                hits.append(String(decoding: bytes[max(0, i - 40)..<(i + 3)], as: UTF8.self))
-            }
-            i += 1
-        }
-        return hits
-    }
-}
