@@ -5,7 +5,7 @@
 public enum ExactText {
     /// Byte-for-byte equality of the UTF-8 forms (RFC 7519 §4.1.1).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Equality ignoring ASCII case only (for media types such as `typ`, RFC 7515 §4.1.9, RFC 2045 §5.1); any
