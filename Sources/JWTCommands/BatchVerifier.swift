@@ -5,8 +5,8 @@ import JWTValidation
 /// ids, granted scopes; never the token), a summary on stderr. Keys are parsed once; lines are streamed.
 ///
 /// Lines are read in chunks of ``chunkLines`` on the calling task; with `jobs > 1` each chunk is verified in a
-/// child task, at most `2 × jobs` chunks in flight (memory is bounded by that window, not by the input), and the
-/// chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:keyRing:)``
+/// child task, at most `2 × jobs` chunks in flight or finished and waiting for an earlier one (memory is bounded
+/// by that window, not by the input), and the chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:keyRing:)``
 /// (no message formatted); `--explain` asks for the full findings instead.
 struct BatchVerifier: Sendable {
     let validator: Validator
@@ -69,7 +69,8 @@ struct BatchVerifier: Sendable {
                 while let chunk = reader.next(&lines) {
                     group.addTask { self.process(chunk) }
                     inFlight += 1
-                    while inFlight >= window, let done = await group.next() {
+                    // Chunks finished out of order wait in `waiting`: they count against the window too.
+                    while inFlight + waiting.count >= window, let done = await group.next() {
                         inFlight -= 1
                         receive(done)
                     }

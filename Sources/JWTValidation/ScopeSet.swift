@@ -51,9 +51,7 @@ public struct ScopeSet: Sendable, Equatable {
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                for part in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
-                    add(String(decoding: part, as: UTF8.self))
-                }
+                Self.splitOnSpaces(text, add)
                 sources.append(name)
             case .array(let items):
                 var ok = true
@@ -78,6 +76,21 @@ public struct ScopeSet: Sendable, Equatable {
         self.sources = sources
         self.problems = problems
         self.deviations = deviations
+    }
+
+    /// The non-empty runs between %x20 bytes of `text`, in order.
+    static func splitOnSpaces(_ text: String, _ body: (String) -> Void) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
     }
 
     /// Up to this many scopes, membership is a linear scan of exact byte comparisons (no set is built per token).

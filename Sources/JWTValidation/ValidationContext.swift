@@ -38,6 +38,7 @@ public final class ValidationContext: Sendable {
     public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing, detail: Detail = .full) {
         self.detail = detail
         self.token = token
+        self.algorithm = token.header.algorithm
         self.options = options
         self.keys = callerKeys.keys
         if case .success(let claims) = token.claims {
@@ -89,8 +90,8 @@ public final class ValidationContext: Sendable {
     /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.
     public var allKeys: [JWSKey] { keys + headerKeys }
 
-    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1).
-    public var algorithm: JWSAlgorithm? { token.header.algorithm }
+    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1); read once.
+    public let algorithm: JWSAlgorithm?
 
     /// The algorithms a key may be used with: what its type fits, narrowed by its JWK `alg`, `use` and `key_ops`
     /// (RFC 7517 §4.2–4.4).
