@@ -4,9 +4,9 @@ import JWTValidation
 /// `jwt verify --batch`: one token per line in, one JSON line per token out (line number, verdict, failed check
 /// ids, granted scopes; never the token), a summary on stderr. Keys are parsed once; lines are streamed.
 ///
-/// Lines are read in chunks of ``chunkLines`` on the calling thread; with `jobs > 1` each chunk is verified on one
-/// of `jobs` threads (``ChunkPipeline``), at most `2 × jobs` chunks queued, running or finished and waiting for an
-/// earlier one (memory is bounded by that window, not by the input), and the chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:keyRing:)``
+/// Lines are read in chunks of ``chunkLines`` on the calling task; with `jobs > 1` each chunk is verified in a
+/// child task, at most `2 × jobs` chunks in flight or finished and waiting for an earlier one (memory is bounded
+/// by that window, not by the input), and the chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:keyRing:)``
 /// (no message formatted); `--explain` asks for the full findings instead.
 struct BatchVerifier: Sendable {
     let validator: Validator
@@ -54,14 +54,29 @@ struct BatchVerifier: Sendable {
         if jobs <= 1 {
             while let chunk = reader.next(&lines) { write(process(chunk)) }
         } else {
-            let verifier = self
-            let pipeline = ChunkPipeline(jobs: jobs, window: 2 * jobs) { verifier.process($0) }
-            while let chunk = reader.next(&lines) {
-                if !pipeline.hasRoom { write(pipeline.take()) }
-                pipeline.submit(chunk)
+            await withTaskGroup(of: Done.self) { group in
+                let window = 2 * jobs
+                var inFlight = 0
+                var waiting: [Int: Done] = [:]
+                var nextIndex = 0
+                func receive(_ done: Done) {
+                    waiting[done.index] = done
+                    while let ready = waiting.removeValue(forKey: nextIndex) {
+                        write(ready)
+                        nextIndex += 1
+                    }
+                }
+                while let chunk = reader.next(&lines) {
+                    group.addTask { self.process(chunk) }
+                    inFlight += 1
+                    // Chunks finished out of order wait in `waiting`: they count against the window too.
+                    while inFlight + waiting.count >= window, let done = await group.next() {
+                        inFlight -= 1
+                        receive(done)
+                    }
+                }
+                while let done = await group.next() { receive(done) }
             }
-            while pipeline.hasPending { write(pipeline.take()) }
-            pipeline.finish()
         }
         environment.writeOut(out)
         let count = total.passed + total.failed + total.malformed
