@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Exact comparison of identifiers from tokens and keys. RFC 7519 §2 (StringOrURI) and §4.1.1: values are
 /// compared as case-sensitive strings with no transformation, so no Unicode normalization either. Swift's
 /// `String ==` (and `String` hashing in `Set` and `Dictionary`) equates canonically equivalent text (`é`
@@ -5,7 +11,15 @@
 public enum ExactText {
     /// Byte-for-byte equality of the UTF-8 forms (RFC 7519 §4.1.1).
     public static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.elementsEqual(b.utf8)
+        guard a.utf8.count == b.utf8.count else { return false }
+        // Native strings are contiguous UTF-8: one memcmp. Bridged or other strings take the element walk.
+        let fast = a.utf8.withContiguousStorageIfAvailable { pa in
+            b.utf8.withContiguousStorageIfAvailable { pb in
+                pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0
+            }
+        }
+        if let fast, let result = fast { return result }
+        return a.utf8.elementsEqual(b.utf8)
     }
 
     /// Equality ignoring ASCII case only (for media types such as `typ`, RFC 7515 §4.1.9, RFC 2045 §5.1); any
@@ -22,6 +36,12 @@ public enum ExactText {
     /// Whether `list` holds `value` exactly.
     public static func contains(_ list: some Sequence<String>, _ value: String) -> Bool {
         list.contains { equal($0, value) }
+    }
+
+    /// Whether `list` holds `value` exactly (the array form: a plain loop, no generic dispatch per element).
+    public static func contains(_ list: [String], _ value: String) -> Bool {
+        for item in list where equal(item, value) { return true }
+        return false
     }
 
     private static func lowered(_ byte: UInt8) -> UInt8 {

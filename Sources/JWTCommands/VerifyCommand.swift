@@ -67,6 +67,10 @@ public struct VerifyCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Verify one token per line from FILE or '-'; one JSON line per token (never the token).", valueName: "FILE|-"))
     public var batch: String?
+    @Option(help: ArgumentHelp("With --batch: verify on N threads (default: the cores this process may use); output stays in input order.", valueName: "N"))
+    public var jobs: Int?
+    @Flag(help: "With --batch: add every finding (id, status, message) to each line.")
+    public var explain = false
     @Flag(help: "Print the findings as one JSON object.")
     public var json = false
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR=1).")
@@ -81,6 +85,8 @@ public struct VerifyCommand: AsyncParsableCommand {
     /// Checks that need no I/O; the runner repeats them so in-process callers get the same answers.
     func usageProblem() -> String? {
         if batch != nil, token != nil { return "--batch reads tokens from FILE; do not also give TOKEN" }
+        if let jobs, !(1...BatchVerifier.maxJobs).contains(jobs) { return "--jobs must be a whole number from 1 to \(BatchVerifier.maxJobs)" }
+        if batch == nil, jobs != nil || explain { return "--jobs and --explain apply to --batch (a single token's findings are always shown)" }
         if keySources.isEmpty, !allowHeaderKey {
             return "no key: give --key, --jwks, --issuer, --secret-file or --secret-env (a token is never valid without one)"
         }

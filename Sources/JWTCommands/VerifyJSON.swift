@@ -31,33 +31,59 @@ enum VerifyJSON {
     }
 
     /// One `--batch` line: `{"line":N,"verdict":"pass","failed":[…],"scopes":[…]}`, never the token; `"warned":[…]`
-    /// follows when a check warned (a `scope` array, SCOPE-03), `"error"` when the line is not a token.
-    static func batchLine(line: Int, verdict: String, failed: [String], scopes: [String], warned: [String] = [], error: String? = nil) -> String {
-        var out = "{\"line\":\(line),\"verdict\":\"\(verdict)\",\"failed\":["
-        for (k, id) in failed.enumerated() {
-            if k > 0 { out += "," }
-            quote(id, to: &out)
-        }
-        out += "],\"scopes\":["
-        for (k, scope) in scopes.enumerated() {
-            if k > 0 { out += "," }
-            quote(scope, to: &out)
-        }
-        out += "]"
+    /// follows when a check warned (a `scope` array, SCOPE-03), `"error"` when the line is not a token, `"findings"`
+    /// (id, status, message) with `--explain`.
+    static func batchLine(line: Int, verdict: String, failed: [String], scopes: [String], warned: [String] = [], error: String? = nil,
+                          findings: [Finding]? = nil) -> String {
+        var out = ""
+        writeBatchLine(line: line, verdict: verdict, failed: failed, scopes: scopes, warned: warned, error: error, findings: findings, to: &out)
+        return out
+    }
+
+    /// ``batchLine(line:verdict:failed:scopes:warned:error:findings:)`` appended to a buffer the caller reuses.
+    static func writeBatchLine(line: Int, verdict: String, failed: [String], scopes: [String], warned: [String] = [], error: String? = nil,
+                               findings: [Finding]? = nil, to out: inout String) {
+        out += "{\"line\":"
+        out += String(line)
+        out += ",\"verdict\":\""
+        out += verdict
+        out += "\",\"failed\":"
+        list(failed, to: &out)
+        out += ",\"scopes\":"
+        list(scopes, to: &out)
         if !warned.isEmpty {
-            out += ",\"warned\":["
-            for (k, id) in warned.enumerated() {
-                if k > 0 { out += "," }
-                quote(id, to: &out)
-            }
-            out += "]"
+            out += ",\"warned\":"
+            list(warned, to: &out)
         }
         if let error {
             out += ",\"error\":"
             JSONValue.writeString(error, to: &out)
         }
+        if let findings {
+            out += ",\"findings\":["
+            for (k, finding) in findings.enumerated() {
+                if k > 0 { out += "," }
+                out += "{\"id\":"
+                quote(finding.id, to: &out)
+                out += ",\"status\":\""
+                out += finding.status.rawValue
+                out += "\",\"message\":"
+                JSONValue.writeString(VerifyFlagHint.message(finding), to: &out)
+                out += "}"
+            }
+            out += "]"
+        }
         out += "}\n"
-        return out
+    }
+
+    /// A JSON array of strings.
+    static func list(_ items: [String], to out: inout String) {
+        out += "["
+        for (k, item) in items.enumerated() {
+            if k > 0 { out += "," }
+            quote(item, to: &out)
+        }
+        out += "]"
     }
 
     /// A JSON string: printable ASCII without `"` or `\` is copied as is; anything else goes through the escaper.

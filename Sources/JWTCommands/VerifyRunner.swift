@@ -94,7 +94,10 @@ public struct VerifyRunner {
         } else {
             lines = try FDLineReader(path: source)
         }
-        return try BatchVerifier(validator: validator, keys: KeyRing(keys), limits: limits).run(lines: &lines, environment: environment)
+        var verifier = BatchVerifier(validator: validator, keys: KeyRing(keys), limits: limits)
+        verifier.jobs = options.jobs ?? ProcessorCount.usable()
+        verifier.explain = options.explain
+        return try await verifier.run(lines: &lines, environment: environment)
     }
 
     private func report(_ error: JWTCommandsError, environment: CommandEnvironment) {

@@ -1,7 +1,8 @@
 /// The outcome of one rule for one token: a value, never a thrown error, so a validator can collect them all.
 ///
-/// The message is rendered on demand: a batch run over many tokens asks only for ids and statuses, and formatting
-/// twenty messages per token would cost more than verifying an HMAC.
+/// A rule builds its message only when the context asks for the full findings (``ValidationContext/Detail``): the
+/// verdict path of a batch run over many tokens needs ids and statuses, and formatting twenty messages per token
+/// would cost more than verifying an HMAC.
 public struct Finding: Sendable, Equatable, CustomStringConvertible {
     public enum Status: String, Sendable, Equatable, CaseIterable {
         /// The rule holds.
@@ -24,13 +25,21 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
     /// The option that decided this outcome, when the message speaks of one ("no expected typ given", "a missing
     /// exp is allowed"): a front end may add its own name for it. `nil` when no option is involved.
     public let setting: ValidationSetting?
-    private let render: @Sendable () -> String
+    private let text: String
+    private let render: (@Sendable () -> String)?
 
-    /// What was found, for people. Never contains the token, a secret or key material.
-    public var message: String { render() }
+    /// What was found, for people. Never contains the token, a secret or key material. Empty in a finding of the
+    /// verdict path (``ValidationContext/Detail/verdict``), which never leaves ``Validator/verdict(token:keyRing:)``.
+    public var message: String { render?() ?? text }
 
     public init(id: String, group: RuleGroup, status: Status, message: String, section: String, setting: ValidationSetting? = nil) {
-        self.init(id: id, group: group, status: status, lazyMessage: { message }, section: section, setting: setting)
+        self.id = id
+        self.group = group
+        self.status = status
+        self.section = section
+        self.setting = setting
+        self.text = message
+        self.render = nil
     }
 
     /// A finding whose message is formatted only when read.
@@ -41,6 +50,7 @@ public struct Finding: Sendable, Equatable, CustomStringConvertible {
         self.status = status
         self.section = section
         self.setting = setting
+        self.text = ""
         self.render = lazyMessage
     }
 

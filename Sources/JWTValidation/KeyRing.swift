@@ -24,13 +24,17 @@ public struct KeyRing: Sendable {
     /// The keys to try for a token, in order (RFC 7515 §4.1.4; see ``SignatureRule``): with a `kid`, the keys with
     /// exactly that `kid`, else the keys without any `kid`; then only those that may verify `algorithm`.
     public func candidates(kid: String?, algorithm: JWSAlgorithm) -> [JWSKey] {
-        var exact: [Int] = []
+        var found: [JWSKey] = []
         if let kid {
-            for index in keys.indices where keys[index].kid.map({ ExactText.equal($0, kid) }) == true { exact.append(index) }
-            if exact.isEmpty { exact = keys.indices.filter { keys[$0].kid == nil } }
+            for index in keys.indices where keys[index].kid.map({ ExactText.equal($0, kid) }) == true && algorithms[index].contains(algorithm) {
+                found.append(keys[index])
+            }
+            if found.isEmpty, !keys.contains(where: { $0.kid.map { ExactText.equal($0, kid) } == true }) {
+                for index in keys.indices where keys[index].kid == nil && algorithms[index].contains(algorithm) { found.append(keys[index]) }
+            }
         } else {
-            exact = Array(keys.indices)
+            for index in keys.indices where algorithms[index].contains(algorithm) { found.append(keys[index]) }
         }
-        return exact.filter { algorithms[$0].contains(algorithm) }.map { keys[$0] }
+        return found
     }
 }

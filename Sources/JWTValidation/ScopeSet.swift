@@ -35,18 +35,23 @@ public struct ScopeSet: Sendable, Equatable {
         var sources: [String] = []
         var problems: [String] = []
         var deviations: [String] = []
+        // A token grants a handful of scopes: a linear scan; a hash set only past ``linearLimit``.
         var seen: Set<ExactString> = []
         func add(_ s: String) {
-            if !s.isEmpty, seen.insert(ExactString(s)).inserted { granted.append(s) }
+            guard !s.isEmpty else { return }
+            if granted.count < Self.linearLimit {
+                if !ExactText.contains(granted, s) { granted.append(s) }
+                return
+            }
+            if seen.isEmpty { seen = Set(granted.map(ExactString.init)) }
+            if seen.insert(ExactString(s)).inserted { granted.append(s) }
         }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                for part in text.utf8.split(separator: 0x20, omittingEmptySubsequences: true) {
-                    add(String(decoding: part, as: UTF8.self))
-                }
+                Self.splitOnSpaces(text, add)
                 sources.append(name)
             case .array(let items):
                 var ok = true
@@ -73,15 +78,42 @@ public struct ScopeSet: Sendable, Equatable {
         self.deviations = deviations
     }
 
+    /// The non-empty runs between %x20 bytes of `text`, in order.
+    static func splitOnSpaces(_ text: String, _ body: (String) -> Void) {
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
+    }
+
+    /// Up to this many scopes, membership is a linear scan of exact byte comparisons (no set is built per token).
+    static let linearLimit = 16
+
     /// Required scopes that are not granted, in the order given.
     public func missing(_ required: [String]) -> [String] {
-        let have = Set(granted.map(ExactString.init))
-        return required.filter { !have.contains(ExactString($0)) }
+        Self.notIn(granted, required)
     }
 
     /// Granted scopes outside `allowed`, in granted order.
     public func excess(_ allowed: [String]) -> [String] {
-        let permitted = Set(allowed.map(ExactString.init))
-        return granted.filter { !permitted.contains(ExactString($0)) }
+        Self.notIn(allowed, granted)
+    }
+
+    /// The members of `items` not in `list`, exactly compared, in order; empty results allocate nothing.
+    static func notIn(_ list: [String], _ items: [String]) -> [String] {
+        if list.count <= linearLimit || items.count <= 2 {
+            var out: [String] = []
+            for item in items where !ExactText.contains(list, item) { out.append(item) }
+            return out
+        }
+        let set = Set(list.map(ExactString.init))
+        return items.filter { !set.contains(ExactString($0)) }
     }
 }

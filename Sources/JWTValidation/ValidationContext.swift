@@ -3,6 +3,16 @@ import JOSECore
 /// Everything a rule looks at, computed once per token by ``Validator``. A class: rules receive one reference
 /// rather than a copy of every member.
 public final class ValidationContext: Sendable {
+    /// What the rules are asked for.
+    public enum Detail: Sendable, Equatable {
+        /// Every finding with its message (single-token `verify`, `--explain`, the conformance checks).
+        case full
+        /// Statuses and ids only: messages are never formatted (`verify --batch`).
+        case verdict
+    }
+
+    /// Whether rules format their messages (``Detail``); the rules' logic is the same either way.
+    public let detail: Detail
     public let token: JWSToken
     /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
     public let claims: JWTClaims?
@@ -21,12 +31,14 @@ public final class ValidationContext: Sendable {
     /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
     public let allowedAlgorithms: [JWSAlgorithm]
 
-    public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey]) {
-        self.init(token: token, options: options, keyRing: KeyRing(keys))
+    public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey], detail: Detail = .full) {
+        self.init(token: token, options: options, keyRing: KeyRing(keys), detail: detail)
     }
 
-    public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing) {
+    public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing, detail: Detail = .full) {
+        self.detail = detail
         self.token = token
+        self.algorithm = token.header.algorithm
         self.options = options
         self.keys = callerKeys.keys
         if case .success(let claims) = token.claims {
@@ -70,14 +82,16 @@ public final class ValidationContext: Sendable {
         self.x5cKeyThumbprints = x5cThumbprints
         let ring = callerKeys.adding(headerKeys)
         self.keyRing = ring
-        self.allowedAlgorithms = (options.allowedAlgorithms ?? ring.allAlgorithms).filter { $0 != .none }
+        // Shared with the options or the ring (no copy per token) unless `none` has to be taken out.
+        let allowed = options.allowedAlgorithms ?? ring.allAlgorithms
+        self.allowedAlgorithms = allowed.contains(.none) ? allowed.filter { $0 != .none } : allowed
     }
 
     /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.
     public var allKeys: [JWSKey] { keys + headerKeys }
 
-    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1).
-    public var algorithm: JWSAlgorithm? { token.header.algorithm }
+    /// The algorithm the header names, when it is a registered one (exact match, RFC 7515 §4.1.1); read once.
+    public let algorithm: JWSAlgorithm?
 
     /// The algorithms a key may be used with: what its type fits, narrowed by its JWK `alg`, `use` and `key_ops`
     /// (RFC 7517 §4.2–4.4).

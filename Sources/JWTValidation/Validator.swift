@@ -56,6 +56,18 @@ public struct Validator: Sendable {
         )
     }
 
+    /// The verdict alone: the same rules in the same order as ``validate(token:keyRing:)``, evaluated with
+    /// ``ValidationContext/Detail/verdict`` (no message is formatted, no finding is kept). The failed and warned
+    /// ids are those of the full report; a caller that wants the reasons asks ``validate(token:keyRing:)``.
+    public func verdict(token: JWSToken, keyRing: KeyRing) -> ValidationVerdict {
+        let context = ValidationContext(token: token, options: options, keyRing: keyRing, detail: .verdict)
+        var verdict = ValidationVerdict(grantedScopes: context.scopes.granted)
+        for rule in headerRules { verdict.note(rule.evaluate(context)) }
+        verdict.note(SignatureRule().evaluate(context))
+        for rule in claimRules { verdict.note(rule.evaluate(context)) }
+        return verdict
+    }
+
     /// Said whenever the token's own `x5c` certificate verified it (RFC 7515 §4.1.6 requires the recipient to
     /// validate the chain, which this kit does not do).
     public static let x5cWarning = "the signature was verified with the key of the token's own x5c certificate, without certificate chain validation (RFC 7515 §4.1.6): it proves nothing about who signed"

@@ -12,6 +12,7 @@ import JOSECore
 //
 // Usage: jwt-bench [--seconds S] [ALG ...]      (default 2 s per row; ALG among HS256 RS256 ES256 EdDSA, …)
 //        jwt-bench decode [COUNT]               (decode throughput of a ~900-byte access token; COUNT: fixed count)
+//        jwt-bench verdict TOKENS SECRET [ROUNDS] (the per-token work of `verify --batch`, HS256, one thread)
 //        jwt-bench encode [SECONDS]             (the mock's token-route encoders: compact JSON, base64url)
 
 struct Options {
@@ -26,6 +27,11 @@ func parseOptions() -> Options {
         } else {
             DecodeBenchmark.run()
         }
+        exit(0)
+    }
+    if CommandLine.arguments.dropFirst().first == "verdict", CommandLine.arguments.count >= 4 {
+        let arguments = CommandLine.arguments
+        VerdictBenchmark.run(tokensPath: arguments[2], secretPath: arguments[3], rounds: arguments.count > 4 ? Int(arguments[4]) ?? 1 : 1)
         exit(0)
     }
     if CommandLine.arguments.dropFirst().first == "encode" {

@@ -14,9 +14,24 @@ import JOSECore
         (#"{"scope":"read\twrite"}"#, ["read\twrite"]),
         (#"{"scope":["tm.t.r","dep.ad"]}"#, ["tm.t.r", "dep.ad"]),
         (#"{"scope":["a"],"scp":"b"}"#, ["a", "b"]),
+        // A combining mark after a space starts its own scope token; NFD and NFC spellings stay distinct (bytes).
+        (#"{"scope":"a \u0301b e\u0301 \u00e9 \u00e9"}"#, ["a", "\u{301}b", "e\u{301}", "\u{e9}"]),
+        // Past the linear limit the duplicates are found by a set, with the same result.
+        (#"{"scope":""# + (0..<20).map { "s\($0)" }.joined(separator: " ") + #" s3 s0","roles":["s19","x"]}"#,
+         (0..<20).map { "s\($0)" } + ["x"]),
     ])
     func extracts(claims: String, granted: [String]) {
         #expect(ScopeSet(claims: TokenFactory.object(claims)).granted == granted)
+    }
+
+    /// Missing and excess scopes, by the linear scan (a handful) and by the set (many): the same answers.
+    @Test(arguments: [4, 40])
+    func missingAndExcessAtAnySize(count: Int) {
+        let granted = (0..<count).map { "g\($0)" } + ["e\u{301}"]
+        let set = ScopeSet(granted: granted)
+        #expect(set.missing(["g0", "\u{e9}", "g\(count - 1)", "none"]) == ["\u{e9}", "none"])
+        let allowed = (0..<count).filter { $0 % 2 == 0 }.map { "g\($0)" }
+        #expect(set.excess(allowed) == (0..<count).filter { $0 % 2 == 1 }.map { "g\($0)" } + ["e\u{301}"])
     }
 
     @Test(arguments: [

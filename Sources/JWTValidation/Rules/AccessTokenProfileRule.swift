@@ -8,10 +8,10 @@ public struct AccessTokenProfileRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 9068 §2.2"
-        guard context.options.profile == .rfc9068 else { return skip("no profile given", section, setting: .profile) }
-        guard let claims = context.claims else { return fail("no claims set", section) }
+        guard context.options.profile == .rfc9068 else { return skip(context, "no profile given", section, setting: .profile) }
+        guard let claims = context.claims else { return fail(context, "no claims set", section) }
         let missing = Self.requiredClaims.filter { claims.json[$0] == nil }
-        if missing.isEmpty { return pass("RFC 9068 required claims present", section) }
-        return fail("RFC 9068 access token lacks required claims: \(missing.joined(separator: ", "))", section)
+        if missing.isEmpty { return pass(context, "RFC 9068 required claims present", section) }
+        return fail(context, "RFC 9068 access token lacks required claims: \(missing.joined(separator: ", "))", section)
     }
 }

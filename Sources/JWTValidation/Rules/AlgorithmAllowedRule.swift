@@ -11,19 +11,19 @@ public struct AlgorithmAllowedRule: ValidationRule {
         let alg = context.token.header.alg
         let section = "RFC 8725 §3.1"
         if alg.lowercased() == "none" {
-            return fail("alg \"\(alg)\" is an unsecured token: never accepted", section)
+            return fail(context, "alg \"\(alg)\" is an unsecured token: never accepted", section)
         }
         guard let algorithm = context.algorithm else {
-            return fail("alg \"\(alg)\" is not a registered JWS algorithm (names are case-sensitive, RFC 7515 §4.1.1)", section)
+            return fail(context, "alg \"\(alg)\" is not a registered JWS algorithm (names are case-sensitive, RFC 7515 §4.1.1)", section)
         }
         let allowed = context.allowedAlgorithms
         if allowed.isEmpty {
-            return fail("alg \(alg): no algorithm is allowed: no key given and no algorithm list", section, setting: .allowedAlgorithms)
+            return fail(context, "alg \(alg): no algorithm is allowed: no key given and no algorithm list", section, setting: .allowedAlgorithms)
         }
         guard allowed.contains(algorithm) else {
             let origin = context.options.allowedAlgorithms == nil ? "fitting the keys" : "allowed"
-            return fail("alg \(alg) is not among the algorithms \(origin): \(allowed.map(\.rawValue).joined(separator: ", "))", section)
+            return fail(context, "alg \(alg) is not among the algorithms \(origin): \(allowed.map(\.rawValue).joined(separator: ", "))", section)
         }
-        return pass("alg \(alg) is allowed", section)
+        return pass(context, "alg \(alg) is allowed", section)
     }
 }

@@ -6,9 +6,9 @@ public struct AllowedScopesRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 6749 §3.3"
-        guard let allowed = context.options.allowedScopes else { return skip("no allowed scopes given", section, setting: .allowedScopes) }
+        guard let allowed = context.options.allowedScopes else { return skip(context, "no allowed scopes given", section, setting: .allowedScopes) }
         let excess = context.scopes.excess(allowed)
-        if excess.isEmpty { return pass("no scope granted beyond the allowed set", section) }
-        return fail("granted beyond the allowed set: \(excess.joined(separator: " "))", section)
+        if excess.isEmpty { return pass(context, "no scope granted beyond the allowed set", section) }
+        return fail(context, "granted beyond the allowed set: \(excess.joined(separator: " "))", section)
     }
 }

@@ -12,21 +12,21 @@ public struct AudienceRule: ValidationRule {
         let section = "RFC 7519 §4.1.3"
         let expected = context.options.audiences
         guard let claims = context.claims else {
-            return expected.isEmpty ? skip("no claims set", section) : fail("no claims set: aud cannot be checked", section)
+            return expected.isEmpty ? skip(context, "no claims set", section) : fail(context, "no claims set: aud cannot be checked", section)
         }
         if expected.isEmpty {
             if let aud = claims.aud {
-                return warn("token has aud \(Self.list(aud)) but no expected audience was given", section, setting: .audiences)
+                return warn(context, "token has aud \(Self.list(aud)) but no expected audience was given", section, setting: .audiences)
             }
-            return skip("no expected audience given", section, setting: .audiences)
+            return skip(context, "no expected audience given", section, setting: .audiences)
         }
         guard let aud = claims.aud else {
-            return fail(claims.json["aud"] == nil ? "no aud claim; expected one of \(Self.list(expected))" : "aud is neither a string nor an array of strings", section)
+            return fail(context, claims.json["aud"] == nil ? "no aud claim; expected one of \(Self.list(expected))" : "aud is neither a string nor an array of strings", section)
         }
         if let match = aud.first(where: { ExactText.contains(expected, $0) }) {
-            return pass("aud contains \"\(match)\"", section)
+            return pass(context, "aud contains \"\(match)\"", section)
         }
-        return fail("aud \(Self.list(aud)) contains none of \(Self.list(expected))", section)
+        return fail(context, "aud \(Self.list(aud)) contains none of \(Self.list(expected))", section)
     }
 
     static func list(_ values: [String]) -> String {

@@ -8,9 +8,9 @@ public struct ClaimTypesRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1"
-        guard let claims = context.claims else { return skip("no claims set", section) }
+        guard let claims = context.claims else { return skip(context, "no claims set", section) }
         let errors = claims.typeErrors.filter { !JWTClaims.dateClaims.contains($0.claim) }
-        if errors.isEmpty { return pass("registered claims have their registered types", section) }
-        return fail(errors.map(\.message).joined(separator: "; "), section)
+        if errors.isEmpty { return pass(context, "registered claims have their registered types", section) }
+        return fail(context, errors.map(\.message).joined(separator: "; "), section)
     }
 }

@@ -6,8 +6,8 @@ public struct ClaimsSetRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §7.2"
-        if context.claims != nil { return pass("payload is a JSON claims set", section) }
-        if case .failure(let error) = context.token.claims { return fail(error.message, section) }
-        return fail("payload is not a JSON claims set", section)
+        if context.claims != nil { return pass(context, "payload is a JSON claims set", section) }
+        if case .failure(let error) = context.token.claims { return fail(context, error.message, section) }
+        return fail(context, "payload is not a JSON claims set", section)
     }
 }

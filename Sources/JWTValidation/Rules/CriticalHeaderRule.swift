@@ -11,15 +11,15 @@ public struct CriticalHeaderRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7515 §4.1.11"
-        guard let crit = context.token.header.crit else { return pass("no crit header", section) }
+        guard let crit = context.token.header.crit else { return pass(context, "no crit header", section) }
         let unknown = crit.filter { !Self.understood.contains($0) }
         if !unknown.isEmpty {
-            return fail("crit names extensions this verifier does not understand: \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))", section)
+            return fail(context, "crit names extensions this verifier does not understand: \(unknown.map { "\"\($0)\"" }.joined(separator: ", "))", section)
         }
         let absent = crit.filter { context.token.header.json[$0] == nil }
         if !absent.isEmpty {
-            return fail("crit lists \(absent.map { "\"\($0)\"" }.joined(separator: ", ")) but the header does not contain it", section)
+            return fail(context, "crit lists \(absent.map { "\"\($0)\"" }.joined(separator: ", ")) but the header does not contain it", section)
         }
-        return pass("crit names only understood extensions: \(crit.joined(separator: ", "))", section)
+        return pass(context, "crit names only understood extensions: \(crit.joined(separator: ", "))", section)
     }
 }

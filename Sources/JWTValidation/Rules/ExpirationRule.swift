@@ -9,24 +9,24 @@ public struct ExpirationRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.4"
-        guard let claims = context.claims else { return skip("no claims set", section) }
+        guard let claims = context.claims else { return skip(context, "no claims set", section) }
         let options = context.options
         guard let exp = claims.exp else {
-            if claims.json["exp"] != nil { return fail("exp is not a NumericDate: treated as invalid, not as absent", section) }
-            if options.allowMissingExp { return warn("no exp: the token never expires, which the options allow", section, setting: .allowMissingExp) }
-            return fail("no exp: the token never expires", section, setting: .allowMissingExp)
+            if claims.json["exp"] != nil { return fail(context, "exp is not a NumericDate: treated as invalid, not as absent", section) }
+            if options.allowMissingExp { return warn(context, "no exp: the token never expires, which the options allow", section, setting: .allowMissingExp) }
+            return fail(context, "no exp: the token never expires", section, setting: .allowMissingExp)
         }
         if exp.isOutOfRange, let problem = exp.rangeProblem("exp") {
-            return fail("\(problem): not a usable NumericDate (RFC 7519 §2)", section)
+            return fail(context, "\(problem): not a usable NumericDate (RFC 7519 §2)", section)
         }
         let delta = exp.seconds - options.now
         if options.now >= exp.seconds + options.leeway {
-            return fail("expired: exp \(exp.text) is \(TimeText.seconds(-delta)) before now (leeway \(TimeText.seconds(options.leeway)))", section)
+            return fail(context, "expired: exp \(exp.text) is \(TimeText.seconds(-delta)) before now (leeway \(TimeText.seconds(options.leeway)))", section)
         }
         if delta <= 0 {
-            return warn("exp \(exp.text) has passed by \(TimeText.seconds(-delta)), within the leeway of \(TimeText.seconds(options.leeway))", section)
+            return warn(context, "exp \(exp.text) has passed by \(TimeText.seconds(-delta)), within the leeway of \(TimeText.seconds(options.leeway))", section)
         }
-        return pass("not expired: exp \(exp.text) is \(TimeText.seconds(delta)) after now", section)
+        return pass(context, "not expired: exp \(exp.text) is \(TimeText.seconds(delta)) after now", section)
     }
 }
 

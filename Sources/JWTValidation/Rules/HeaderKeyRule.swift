@@ -10,16 +10,16 @@ public struct HeaderKeyRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 8725 §3.10"
         let named = context.token.header.selfNamedKeyParameters
-        if named.isEmpty { return pass("the header names no key of its own", section) }
+        if named.isEmpty { return pass(context, "the header names no key of its own", section) }
         let list = named.joined(separator: ", ")
         let remote = named.filter { $0 == "jku" || $0 == "x5u" }
         let remoteNote = remote.isEmpty ? "" : "; \(remote.joined(separator: ", ")) never fetched"
         guard context.options.allowHeaderKeys else {
-            return warn("the header names its own key (\(list)): ignored, only the keys given are used\(remoteNote)", section)
+            return warn(context, "the header names its own key (\(list)): ignored, only the keys given are used\(remoteNote)", section)
         }
         if !context.headerKeyProblems.isEmpty {
-            return fail("header key unusable: \(context.headerKeyProblems.joined(separator: "; "))", section)
+            return fail(context, "header key unusable: \(context.headerKeyProblems.joined(separator: "; "))", section)
         }
-        return warn("the header names its own key (\(list)) and header keys are allowed: it may be used\(remoteNote)", section, setting: .allowHeaderKeys)
+        return warn(context, "the header names its own key (\(list)) and header keys are allowed: it may be used\(remoteNote)", section, setting: .allowHeaderKeys)
     }
 }

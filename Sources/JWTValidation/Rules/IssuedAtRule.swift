@@ -7,19 +7,19 @@ public struct IssuedAtRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.6"
-        guard let claims = context.claims else { return skip("no claims set", section) }
+        guard let claims = context.claims else { return skip(context, "no claims set", section) }
         let options = context.options
         guard let iat = claims.iat else {
-            if claims.json["iat"] != nil { return fail("iat is not a NumericDate", section) }
-            return skip("no iat", section)
+            if claims.json["iat"] != nil { return fail(context, "iat is not a NumericDate", section) }
+            return skip(context, "no iat", section)
         }
         let delta = iat.seconds - options.now
         if delta > options.leeway {
-            return fail("issued in the future: iat \(iat.text) is \(TimeText.seconds(delta)) after now (leeway \(TimeText.seconds(options.leeway)))", section)
+            return fail(context, "issued in the future: iat \(iat.text) is \(TimeText.seconds(delta)) after now (leeway \(TimeText.seconds(options.leeway)))", section)
         }
         if let exp = claims.exp, exp.seconds < iat.seconds {
-            return fail("exp \(exp.text) is before iat \(iat.text)", section)
+            return fail(context, "exp \(exp.text) is before iat \(iat.text)", section)
         }
-        return pass("issued \(TimeText.seconds(-delta)) ago", section)
+        return pass(context, "issued \(TimeText.seconds(-delta)) ago", section)
     }
 }

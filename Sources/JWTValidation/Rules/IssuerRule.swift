@@ -9,12 +9,12 @@ public struct IssuerRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.1"
-        guard let expected = context.options.issuer else { return skip("no expected issuer given", section, setting: .issuer) }
-        guard let claims = context.claims else { return fail("no claims set: iss cannot be checked", section) }
+        guard let expected = context.options.issuer else { return skip(context, "no expected issuer given", section, setting: .issuer) }
+        guard let claims = context.claims else { return fail(context, "no claims set: iss cannot be checked", section) }
         guard let iss = claims.iss else {
-            return fail(claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)
+            return fail(context, claims.json["iss"] == nil ? "no iss claim; expected \"\(expected)\"" : "iss is not a string", section)
         }
-        if ExactText.equal(iss, expected) { return pass("iss is \"\(iss)\"", section) }
-        return fail("iss \"\(ExternalText.truncated(iss))\" is not \"\(expected)\"", section)
+        if ExactText.equal(iss, expected) { return pass(context, "iss is \"\(iss)\"", section) }
+        return fail(context, "iss \"\(ExternalText.truncated(iss))\" is not \"\(expected)\"", section)
     }
 }

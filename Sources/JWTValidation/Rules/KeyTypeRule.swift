@@ -10,15 +10,15 @@ public struct KeyTypeRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 8725 §3.1"
         guard let algorithm = context.algorithm, algorithm != .none else {
-            return skip("alg \"\(context.token.header.alg)\" names no usable algorithm", section)
+            return skip(context, "alg \"\(context.token.header.alg)\" names no usable algorithm", section)
         }
         let keys = context.keyRing.keys
-        if keys.isEmpty { return fail("no key given: nothing can verify \(algorithm.rawValue)", section) }
+        if keys.isEmpty { return fail(context, "no key given: nothing can verify \(algorithm.rawValue)", section) }
         if context.keyRing.allAlgorithms.contains(algorithm) {
-            return pass("a key of a type fitting \(algorithm.rawValue) is present", section)
+            return pass(context, "a key of a type fitting \(algorithm.rawValue) is present", section)
         }
         let kinds = keys.map { Self.describe($0.type) }
-        return fail("no key fits \(algorithm.rawValue) (\(algorithm.family.rawValue)); keys given: \(Self.unique(kinds).joined(separator: ", "))", section)
+        return fail(context, "no key fits \(algorithm.rawValue) (\(algorithm.family.rawValue)); keys given: \(Self.unique(kinds).joined(separator: ", "))", section)
     }
 
     static func describe(_ type: JWSKey.KeyType) -> String {

@@ -7,17 +7,17 @@ public struct LifetimeRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.4"
-        guard let max = context.options.maxLifetime else { return skip("no maximum lifetime given", section, setting: .maxLifetime) }
-        guard let claims = context.claims else { return skip("no claims set", section) }
+        guard let max = context.options.maxLifetime else { return skip(context, "no maximum lifetime given", section, setting: .maxLifetime) }
+        guard let claims = context.claims else { return skip(context, "no claims set", section) }
         guard let exp = claims.exp else {
-            return fail("no usable exp: the lifetime is unbounded (max \(TimeText.seconds(max)))", section)
+            return fail(context, "no usable exp: the lifetime is unbounded (max \(TimeText.seconds(max)))", section)
         }
         let start = claims.iat ?? claims.nbf
         let lifetime = exp.seconds - (start?.seconds ?? context.options.now)
         let from = claims.iat != nil ? "iat" : claims.nbf != nil ? "nbf" : "now"
         if lifetime > max {
-            return fail("lifetime \(TimeText.seconds(lifetime)) (exp − \(from)) exceeds the maximum of \(TimeText.seconds(max))", section)
+            return fail(context, "lifetime \(TimeText.seconds(lifetime)) (exp − \(from)) exceeds the maximum of \(TimeText.seconds(max))", section)
         }
-        return pass("lifetime \(TimeText.seconds(lifetime)) (exp − \(from)) is within \(TimeText.seconds(max))", section)
+        return pass(context, "lifetime \(TimeText.seconds(lifetime)) (exp − \(from)) is within \(TimeText.seconds(max))", section)
     }
 }

@@ -10,17 +10,17 @@ public struct NumericDateRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §2"
-        guard let claims = context.claims else { return skip("no claims set", section) }
+        guard let claims = context.claims else { return skip(context, "no claims set", section) }
         let errors = claims.typeErrors.filter { JWTClaims.dateClaims.contains($0.claim) }
-        if !errors.isEmpty { return fail(errors.map(\.message).joined(separator: "; "), section) }
+        if !errors.isEmpty { return fail(context, errors.map(\.message).joined(separator: "; "), section) }
         let outOfRange = JWTClaims.dateClaims.compactMap { name in
             claims.date(name).flatMap { $0.isOutOfRange ? $0.rangeProblem(name) : nil }
         }
-        if !outOfRange.isEmpty { return fail(outOfRange.joined(separator: "; "), section) }
+        if !outOfRange.isEmpty { return fail(context, outOfRange.joined(separator: "; "), section) }
         let millis = JWTClaims.dateClaims.filter { claims.date($0)?.looksLikeMilliseconds == true }
         if !millis.isEmpty {
-            return warn("\(millis.joined(separator: ", ")) look like milliseconds, not seconds", section)
+            return warn(context, "\(millis.joined(separator: ", ")) look like milliseconds, not seconds", section)
         }
-        return pass("time claims are JSON numbers", section)
+        return pass(context, "time claims are JSON numbers", section)
     }
 }

@@ -8,9 +8,9 @@ public struct RequiredScopesRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 6749 §3.3"
         let required = context.options.requiredScopes
-        if required.isEmpty { return skip("no required scopes given", section, setting: .requiredScopes) }
+        if required.isEmpty { return skip(context, "no required scopes given", section, setting: .requiredScopes) }
         let missing = context.scopes.missing(required)
-        if missing.isEmpty { return pass("granted: \(required.joined(separator: " "))", section) }
-        return fail("not granted: \(missing.joined(separator: " "))", section)
+        if missing.isEmpty { return pass(context, "granted: \(required.joined(separator: " "))", section) }
+        return fail(context, "not granted: \(missing.joined(separator: " "))", section)
     }
 }

@@ -9,8 +9,8 @@ public struct ScopeClaimsRule: ValidationRule {
         let section = "RFC 9068 §2.2.3"
         let scopes = context.scopes
         let warnings = scopes.problems + scopes.deviations
-        if !warnings.isEmpty { return warn(warnings.joined(separator: "; "), section) }
-        if scopes.sources.isEmpty { return skip("no scope claims", section) }
-        return pass("\(scopes.granted.count) scope(s) from \(scopes.sources.joined(separator: ", "))", section)
+        if !warnings.isEmpty { return warn(context, warnings.joined(separator: "; "), section) }
+        if scopes.sources.isEmpty { return skip(context, "no scope claims", section) }
+        return pass(context, "\(scopes.granted.count) scope(s) from \(scopes.sources.joined(separator: ", "))", section)
     }
 }

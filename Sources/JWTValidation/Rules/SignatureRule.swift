@@ -23,27 +23,27 @@ public struct SignatureRule: ValidationRule {
         let section = "RFC 7515 §5.2"
         let header = context.token.header
         if header.alg.lowercased() == "none" {
-            return Outcome(finding: fail("unsecured token (alg \"\(header.alg)\"): there is no signature to verify", section), key: nil)
+            return Outcome(finding: fail(context, "unsecured token (alg \"\(header.alg)\"): there is no signature to verify", section), key: nil)
         }
         if let defect = context.token.signatureDefect {
-            return Outcome(finding: fail("the signature segment is not a signature: \(defect.message): not verified", section), key: nil)
+            return Outcome(finding: fail(context, "the signature segment is not a signature: \(defect.message): not verified", section), key: nil)
         }
         guard let algorithm = context.algorithm else {
-            return Outcome(finding: fail("alg \"\(header.alg)\" is not a registered algorithm: not verified", section), key: nil)
+            return Outcome(finding: fail(context, "alg \"\(header.alg)\" is not a registered algorithm: not verified", section), key: nil)
         }
         guard context.allowedAlgorithms.contains(algorithm) else {
-            return Outcome(finding: fail("alg \(algorithm.rawValue) is not allowed: not verified", section), key: nil)
+            return Outcome(finding: fail(context, "alg \(algorithm.rawValue) is not allowed: not verified", section), key: nil)
         }
         let candidates = context.keyRing.candidates(kid: header.kid, algorithm: algorithm)
         if candidates.isEmpty {
             let which = header.kid.map { "for kid \"\(ExternalText.truncated($0))\" and alg \(algorithm.rawValue)" } ?? "fitting alg \(algorithm.rawValue)"
-            return Outcome(finding: fail("no key \(which): not verified", section), key: nil)
+            return Outcome(finding: fail(context, "no key \(which): not verified", section), key: nil)
         }
         var reasons: [String] = []
         for key in candidates {
             do {
                 if try JWSVerifier.verify(context.token, key: key) {
-                    return Outcome(finding: pass("signature verifies (\(algorithm.rawValue), \(Self.name(key)))", section), key: key)
+                    return Outcome(finding: pass(context, "signature verifies (\(algorithm.rawValue), \(Self.name(key)))", section), key: key)
                 }
             } catch {
                 reasons.append("\(Self.name(key)): \(error.message)")
@@ -51,7 +51,7 @@ public struct SignatureRule: ValidationRule {
         }
         let tried = candidates.count == 1 ? "the key" : "any of the \(candidates.count) keys tried"
         let why = reasons.isEmpty ? "" : " (\(reasons.joined(separator: "; ")))"
-        return Outcome(finding: fail("signature does not verify with \(tried)\(why)", section), key: nil)
+        return Outcome(finding: fail(context, "signature does not verify with \(tried)\(why)", section), key: nil)
     }
 
     /// The keys to try, in order; see the type's documentation.

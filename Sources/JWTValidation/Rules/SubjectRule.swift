@@ -8,9 +8,9 @@ public struct SubjectRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §4.1.2"
-        guard let expected = context.options.subject else { return skip("no expected subject given", section, setting: .subject) }
-        guard let sub = context.claims?.sub else { return fail("no string sub claim; expected \"\(expected)\"", section) }
-        if ExactText.equal(sub, expected) { return pass("sub is \"\(sub)\"", section) }
-        return fail("sub \"\(ExternalText.truncated(sub))\" is not \"\(expected)\"", section)
+        guard let expected = context.options.subject else { return skip(context, "no expected subject given", section, setting: .subject) }
+        guard let sub = context.claims?.sub else { return fail(context, "no string sub claim; expected \"\(expected)\"", section) }
+        if ExactText.equal(sub, expected) { return pass(context, "sub is \"\(sub)\"", section) }
+        return fail(context, "sub \"\(ExternalText.truncated(sub))\" is not \"\(expected)\"", section)
     }
 }

@@ -10,10 +10,10 @@ public struct TypeRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 8725 §3.11"
         let expected = context.options.type ?? (context.options.profile == .rfc9068 ? "at+jwt" : nil)
-        guard let expected else { return skip("no expected typ given", section, setting: .type) }
-        guard let typ = context.token.header.typ else { return fail("no typ header; expected \"\(expected)\"", section) }
-        if ExactText.equal(Self.normalize(typ), Self.normalize(expected)) { return pass("typ is \"\(typ)\"", section) }
-        return fail("typ \"\(ExternalText.truncated(typ))\" is not \"\(expected)\"", section)
+        guard let expected else { return skip(context, "no expected typ given", section, setting: .type) }
+        guard let typ = context.token.header.typ else { return fail(context, "no typ header; expected \"\(expected)\"", section) }
+        if ExactText.equal(Self.normalize(typ), Self.normalize(expected)) { return pass(context, "typ is \"\(typ)\"", section) }
+        return fail(context, "typ \"\(ExternalText.truncated(typ))\" is not \"\(expected)\"", section)
     }
 
     /// ASCII-lower-cased media type without an `application/` prefix (RFC 7515 §4.1.9: media types are

@@ -8,14 +8,14 @@ public struct UnencodedPayloadRule: ValidationRule {
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7797 §7"
         switch context.token.header.b64 {
-        case nil: return pass("payload is base64url-encoded", section)
+        case nil: return pass(context, "payload is base64url-encoded", section)
         case true?:
             if context.token.header.crit?.contains("b64") != true {
-                return warn("b64 is present but not listed in crit (RFC 7797 §6)", section)
+                return warn(context, "b64 is present but not listed in crit (RFC 7797 §6)", section)
             }
-            return pass("b64 is true: payload is base64url-encoded", section)
+            return pass(context, "b64 is true: payload is base64url-encoded", section)
         case false?:
-            return fail("b64 is false (unencoded payload): refused, a JWT must not use it", section)
+            return fail(context, "b64 is false (unencoded payload): refused, a JWT must not use it", section)
         }
     }
 }
