@@ -80,17 +80,16 @@ public struct ScopeSet: Sendable, Equatable {
 
     /// The non-empty runs between %x20 bytes of `text`, in order.
     static func splitOnSpaces(_ text: String, _ body: (String) -> Void) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x20 {
-                if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
-                start = utf8.index(after: index)
+        // One pass over the contiguous UTF-8 (a native or small string is already; others are made so once).
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x20 {
+                if start != index { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            if start != bytes.count { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
         }
-        if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
     }
 
     /// Up to this many scopes, membership is a linear scan of exact byte comparisons (no set is built per token).
