@@ -67,10 +67,9 @@ public final class ValidationContext: Sendable {
     }
 
     /// A token's context within a run: the run's options and keys are shared, not copied.
-    public init(token: JWSToken, run: Run, detail: Detail = .full) {
+    public init(token: consuming JWSToken, run: Run, detail: Detail = .full) {
         self.run = run
         self.detail = detail
-        self.token = token
         self.algorithm = token.header.algorithm
         if case .success(let claims) = token.claims {
             self.claims = claims
@@ -117,6 +116,8 @@ public final class ValidationContext: Sendable {
             let ring = run.keyRing.adding(headerKeys)
             self.tokenRing = (ring, Run.allowed(run.options, ring))
         }
+        // Last: the token is moved in, not copied (nothing reads it after this).
+        self.token = token
     }
 
     /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.

@@ -71,7 +71,7 @@ public struct Validator: Sendable {
 
     /// As ``verdict(token:keyRing:)`` with the run's part of the context built once (`verify --batch`). `run` must
     /// come from ``run(keyRing:)`` of this validator.
-    public func verdict(token: JWSToken, run: ValidationContext.Run) -> ValidationVerdict {
+    public func verdict(token: consuming JWSToken, run: ValidationContext.Run) -> ValidationVerdict {
         let context = ValidationContext(token: token, run: run, detail: .verdict)
         var verdict = ValidationVerdict(grantedScopes: context.scopes.granted)
         for rule in headerRules { verdict.note(rule.evaluate(context)) }
