@@ -31,34 +31,23 @@ public struct ScopeSet: Sendable, Equatable {
     }
 
     public init(claims: JSONObject) {
-        var granted: [String] = []
+        var list = Granted()
         var sources: [String] = []
         var problems: [String] = []
         var deviations: [String] = []
-        // A token grants a handful of scopes: a linear scan; a hash set only past ``linearLimit``.
-        var seen: Set<ExactString> = []
-        func add(_ s: String) {
-            guard !s.isEmpty else { return }
-            if granted.count < Self.linearLimit {
-                if !ExactText.contains(granted, s) { granted.append(s) }
-                return
-            }
-            if seen.isEmpty { seen = Set(granted.map(ExactString.init)) }
-            if seen.insert(ExactString(s)).inserted { granted.append(s) }
-        }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                Self.splitOnSpaces(text, add)
+                Self.splitOnSpaces(text) { list.add($0) }
                 sources.append(name)
             case .array(let items):
                 var ok = true
                 var strings = 0
                 for item in items {
                     if case .string(let s) = item {
-                        add(s)
+                        list.add(s)
                         strings += 1
                     } else {
                         ok = false
@@ -72,10 +61,28 @@ public struct ScopeSet: Sendable, Equatable {
                 problems.append("\"\(name)\" must be \(expected), found \(value.typeName)")
             }
         }
-        self.granted = granted
+        self.granted = list.granted
         self.sources = sources
         self.problems = problems
         self.deviations = deviations
+    }
+
+    /// Granted scopes, unique, in first-seen order: a value mutated in place (a nested function capturing the
+    /// arrays cost a heap box and dynamic exclusivity checks per token).
+    struct Granted {
+        var granted: [String] = []
+        // A token grants a handful of scopes: a linear scan; a hash set only past ``linearLimit``.
+        var seen: Set<ExactString> = []
+
+        mutating func add(_ s: String) {
+            guard !s.isEmpty else { return }
+            if granted.count < ScopeSet.linearLimit {
+                if !ExactText.contains(granted, s) { granted.append(s) }
+                return
+            }
+            if seen.isEmpty { seen = Set(granted.map(ExactString.init)) }
+            if seen.insert(ExactString(s)).inserted { granted.append(s) }
+        }
     }
 
     /// The non-empty runs between %x20 bytes of `text`, in order.
