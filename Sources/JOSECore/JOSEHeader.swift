@@ -25,8 +25,14 @@ public struct JOSEHeader: Sendable, Equatable {
 
     /// Header parameters that make the token name its own key source (RFC 8725 §3.10 / RFC 7515 §4.1.2–4.1.6).
     public var selfNamedKeyParameters: [String] {
-        ["jwk", "jku", "x5u", "x5c"].filter { json[$0] != nil }
+        // The names live in a static array: a header that names none (read once a token) allocates nothing.
+        var named: [String] = []
+        for name in Self.keyParameterNames where json[name] != nil { named.append(name) }
+        return named
     }
+
+    /// The parameters by which a header can name its own key, in the order they are reported.
+    static let keyParameterNames = ["jwk", "jku", "x5u", "x5c"]
 
     /// Reads a header; `requireEnc` is set for JWE protected headers.
     public init(json: JSONObject, requireEnc: Bool = false) throws(JOSEError) {

@@ -6,12 +6,14 @@ import JWTValidation
 ///
 /// Lines are read in chunks of ``chunkLines`` on the calling task; with `jobs > 1` each chunk is verified in a
 /// child task, at most `2 × jobs` chunks in flight or finished and waiting for an earlier one (memory is bounded
-/// by that window, not by the input), and the chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:keyRing:)``
+/// by that window, not by the input), and the chunks' output is written in input order. Each token is judged by ``JWTValidation/Validator/verdict(token:run:)``
 /// (no message formatted); `--explain` asks for the full findings instead.
 struct BatchVerifier: Sendable {
     let validator: Validator
     let keys: KeyRing
     let limits: CompactToken.Limits
+    /// The options, keys and allow-list every token shares, built once for the whole input.
+    let shared: ValidationContext.Run
     /// Threads verifying chunks; 1 verifies on the calling task.
     var jobs = 1
     /// Every finding on every line (`--explain`).
@@ -22,6 +24,13 @@ struct BatchVerifier: Sendable {
     static let chunkLines = 256
     /// The most `--jobs` accepted: more threads than this only cost memory.
     static let maxJobs = 256
+
+    init(validator: Validator, keys: KeyRing, limits: CompactToken.Limits) {
+        self.validator = validator
+        self.keys = keys
+        self.limits = limits
+        self.shared = validator.run(keyRing: keys)
+    }
 
     /// Non-empty lines read together, with their line numbers.
     struct Chunk: Sendable {
@@ -150,7 +159,7 @@ struct BatchVerifier: Sendable {
             verdict = ValidationVerdict(report)
             findings = report.findings
         } else {
-            verdict = validator.verdict(token: jws, keyRing: keys)
+            verdict = validator.verdict(token: jws, run: shared)
         }
         if verdict.passed { done.passed += 1 } else { done.failed += 1 }
         VerifyJSON.writeBatchLine(line: number, verdict: verdict.verdict.rawValue, failed: verdict.failedIDs, scopes: verdict.grantedScopes,

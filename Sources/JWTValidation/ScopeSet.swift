@@ -31,34 +31,23 @@ public struct ScopeSet: Sendable, Equatable {
     }
 
     public init(claims: JSONObject) {
-        var granted: [String] = []
+        var list = Granted()
         var sources: [String] = []
         var problems: [String] = []
         var deviations: [String] = []
-        // A token grants a handful of scopes: a linear scan; a hash set only past ``linearLimit``.
-        var seen: Set<ExactString> = []
-        func add(_ s: String) {
-            guard !s.isEmpty else { return }
-            if granted.count < Self.linearLimit {
-                if !ExactText.contains(granted, s) { granted.append(s) }
-                return
-            }
-            if seen.isEmpty { seen = Set(granted.map(ExactString.init)) }
-            if seen.insert(ExactString(s)).inserted { granted.append(s) }
-        }
         for name in Self.claimNames {
             guard let value = claims[name] else { continue }
             switch value {
             case .string(let text) where name == "scope" || name == "scp":
                 // scope-token delimiter is exactly %x20 (RFC 6749 §3.3).
-                Self.splitOnSpaces(text, add)
+                Self.splitOnSpaces(text) { list.add($0) }
                 sources.append(name)
             case .array(let items):
                 var ok = true
                 var strings = 0
                 for item in items {
                     if case .string(let s) = item {
-                        add(s)
+                        list.add(s)
                         strings += 1
                     } else {
                         ok = false
@@ -72,25 +61,42 @@ public struct ScopeSet: Sendable, Equatable {
                 problems.append("\"\(name)\" must be \(expected), found \(value.typeName)")
             }
         }
-        self.granted = granted
+        self.granted = list.granted
         self.sources = sources
         self.problems = problems
         self.deviations = deviations
     }
 
+    /// Granted scopes, unique, in first-seen order: a value mutated in place (a nested function capturing the
+    /// arrays cost a heap box and dynamic exclusivity checks per token).
+    struct Granted {
+        var granted: [String] = []
+        // A token grants a handful of scopes: a linear scan; a hash set only past ``linearLimit``.
+        var seen: Set<ExactString> = []
+
+        mutating func add(_ s: String) {
+            guard !s.isEmpty else { return }
+            if granted.count < ScopeSet.linearLimit {
+                if !ExactText.contains(granted, s) { granted.append(s) }
+                return
+            }
+            if seen.isEmpty { seen = Set(granted.map(ExactString.init)) }
+            if seen.insert(ExactString(s)).inserted { granted.append(s) }
+        }
+    }
+
     /// The non-empty runs between %x20 bytes of `text`, in order.
     static func splitOnSpaces(_ text: String, _ body: (String) -> Void) {
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index != utf8.endIndex {
-            if utf8[index] == 0x20 {
-                if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
-                start = utf8.index(after: index)
+        // One pass over the contiguous UTF-8 (a native or small string is already; others are made so once).
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x20 {
+                if start != index { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                start = index + 1
             }
-            index = utf8.index(after: index)
+            if start != bytes.count { body(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
         }
-        if start != index { body(String(decoding: utf8[start..<index], as: UTF8.self)) }
     }
 
     /// Up to this many scopes, membership is a linear scan of exact byte comparisons (no set is built per token).

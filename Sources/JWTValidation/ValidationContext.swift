@@ -16,9 +16,11 @@ public final class ValidationContext: Sendable {
     public let token: JWSToken
     /// The claims set, or `nil` when the payload is not a JSON object (``ClaimsSetRule`` reports why).
     public let claims: JWTClaims?
-    public let options: ValidationOptions
+    /// What every token of a run shares (options, the caller's keys, their allow-list): one reference per token.
+    let run: Run
+    public var options: ValidationOptions { run.options }
     /// The keys the caller supplied (key files, JWKS, discovery, secrets).
-    public let keys: [JWSKey]
+    public var keys: [JWSKey] { run.keyRing.keys }
     /// Keys taken from the token's own `jwk` / `x5c` header; non-empty only when ``ValidationOptions/allowHeaderKeys``.
     public let headerKeys: [JWSKey]
     /// Problems reading a header-named key (only when allowed).
@@ -27,20 +29,48 @@ public final class ValidationContext: Sendable {
     public let x5cKeyThumbprints: [String]
     public let scopes: ScopeSet
     /// The caller's keys plus (only when allowed) the token's own, with their algorithms.
-    public let keyRing: KeyRing
+    public var keyRing: KeyRing { tokenRing?.ring ?? run.keyRing }
     /// The allow-list in force: the option, or the algorithms fitting the keys (never `none`).
-    public let allowedAlgorithms: [JWSAlgorithm]
+    public var allowedAlgorithms: [JWSAlgorithm] { tokenRing?.allowed ?? run.allowedAlgorithms }
+    /// The ring and allow-list of a token that brought its own keys (only when allowed); `nil` for the run's.
+    private let tokenRing: (ring: KeyRing, allowed: [JWSAlgorithm])?
+
+    /// The part of the context that is the same for every token of a run: built once per run (`verify --batch`,
+    /// ``Validator/Run``), so a token's context copies no options and no keys.
+    public final class Run: Sendable {
+        public let options: ValidationOptions
+        /// The caller's keys.
+        public let keyRing: KeyRing
+        /// The allow-list for tokens that bring no key of their own.
+        public let allowedAlgorithms: [JWSAlgorithm]
+
+        public init(options: ValidationOptions, keyRing: KeyRing) {
+            self.options = options
+            self.keyRing = keyRing
+            self.allowedAlgorithms = Run.allowed(options, keyRing)
+        }
+
+        /// The option, or the algorithms fitting the keys; never `none` (RFC 8725 §3.1). Shared with the options or
+        /// the ring (no copy) unless `none` has to be taken out.
+        static func allowed(_ options: ValidationOptions, _ ring: KeyRing) -> [JWSAlgorithm] {
+            let allowed = options.allowedAlgorithms ?? ring.allAlgorithms
+            return allowed.contains(.none) ? allowed.filter { $0 != .none } : allowed
+        }
+    }
 
     public convenience init(token: JWSToken, options: ValidationOptions, keys: [JWSKey], detail: Detail = .full) {
         self.init(token: token, options: options, keyRing: KeyRing(keys), detail: detail)
     }
 
-    public init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing, detail: Detail = .full) {
+    public convenience init(token: JWSToken, options: ValidationOptions, keyRing callerKeys: KeyRing, detail: Detail = .full) {
+        self.init(token: token, run: Run(options: options, keyRing: callerKeys), detail: detail)
+    }
+
+    /// A token's context within a run: the run's options and keys are shared, not copied.
+    public init(token: consuming JWSToken, run: Run, detail: Detail = .full) {
+        self.run = run
         self.detail = detail
-        self.token = token
         self.algorithm = token.header.algorithm
-        self.options = options
-        self.keys = callerKeys.keys
         if case .success(let claims) = token.claims {
             self.claims = claims
             self.scopes = ScopeSet(claims: claims.json)
@@ -51,7 +81,7 @@ public final class ValidationContext: Sendable {
         var headerKeys: [JWSKey] = []
         var problems: [String] = []
         var x5cThumbprints: [String] = []
-        if options.allowHeaderKeys {
+        if run.options.allowHeaderKeys {
             if let jwk = token.header.jwk {
                 do {
                     let key = try KeyLoader.jwk(jwk)
@@ -80,11 +110,14 @@ public final class ValidationContext: Sendable {
         self.headerKeys = headerKeys
         self.headerKeyProblems = problems
         self.x5cKeyThumbprints = x5cThumbprints
-        let ring = callerKeys.adding(headerKeys)
-        self.keyRing = ring
-        // Shared with the options or the ring (no copy per token) unless `none` has to be taken out.
-        let allowed = options.allowedAlgorithms ?? ring.allAlgorithms
-        self.allowedAlgorithms = allowed.contains(.none) ? allowed.filter { $0 != .none } : allowed
+        if headerKeys.isEmpty {
+            self.tokenRing = nil
+        } else {
+            let ring = run.keyRing.adding(headerKeys)
+            self.tokenRing = (ring, Run.allowed(run.options, ring))
+        }
+        // Last: the token is moved in, not copied (nothing reads it after this).
+        self.token = token
     }
 
     /// Every key that may verify this token: the caller's, then (only when allowed) the token's own.

@@ -60,7 +60,19 @@ public struct Validator: Sendable {
     /// ``ValidationContext/Detail/verdict`` (no message is formatted, no finding is kept). The failed and warned
     /// ids are those of the full report; a caller that wants the reasons asks ``validate(token:keyRing:)``.
     public func verdict(token: JWSToken, keyRing: KeyRing) -> ValidationVerdict {
-        let context = ValidationContext(token: token, options: options, keyRing: keyRing, detail: .verdict)
+        verdict(token: token, run: run(keyRing: keyRing))
+    }
+
+    /// What every token of a run shares (these options, `keyRing`, the allow-list): build it once for many tokens
+    /// and pass it to ``verdict(token:run:)``.
+    public func run(keyRing: KeyRing) -> ValidationContext.Run {
+        ValidationContext.Run(options: options, keyRing: keyRing)
+    }
+
+    /// As ``verdict(token:keyRing:)`` with the run's part of the context built once (`verify --batch`). `run` must
+    /// come from ``run(keyRing:)`` of this validator.
+    public func verdict(token: consuming JWSToken, run: ValidationContext.Run) -> ValidationVerdict {
+        let context = ValidationContext(token: token, run: run, detail: .verdict)
         var verdict = ValidationVerdict(grantedScopes: context.scopes.granted)
         for rule in headerRules { verdict.note(rule.evaluate(context)) }
         verdict.note(SignatureRule().evaluate(context))

@@ -8,7 +8,8 @@ import JWTValidation
 
 /// The per-token work of `jwt verify --batch` without its I/O, on one thread, for instruction profiles
 /// (`valgrind --tool=callgrind` cannot follow the command's worker threads): parse, then the verdict path of the
-/// validator with all rules, HS256 with the secret given. `jwt-bench verdict TOKENFILE SECRETFILE [ROUNDS]`.
+/// validator with all rules, with the key given: a PEM public key (RS256, ES256, EdDSA tokens) or else an HMAC secret
+/// (HS256). `jwt-bench verdict TOKENFILE KEYFILE [ROUNDS]`.
 enum VerdictBenchmark {
     static func run(tokensPath: String, secretPath: String, rounds: Int) {
         guard let text = read(tokensPath), let secret = read(secretPath) else {
@@ -16,19 +17,26 @@ enum VerdictBenchmark {
             exit(66)
         }
         let tokens = text.split(separator: 0x0A).map(Array.init)
-        guard let key = try? JWSKey.hmac(secret: Array(secret.prefix { $0 != 0x0A })) else {
-            print("jwt-bench verdict: the secret is not a usable HMAC key")
+        let loaded: [JWSKey]?
+        if secret.starts(with: Array("-----BEGIN".utf8)) {
+            loaded = try? KeyLoader.load(secret)
+        } else {
+            loaded = (try? JWSKey.hmac(secret: Array(secret.prefix { $0 != 0x0A }))).map { [$0] }
+        }
+        guard let loaded, !loaded.isEmpty else {
+            print("jwt-bench verdict: the key file is neither a PEM public key nor a usable HMAC secret")
             exit(65)
         }
-        let keys = KeyRing([key])
+        let keys = KeyRing(loaded)
         let options = ValidationOptions(now: SystemClock.now(), issuer: "https://as.example", audiences: ["api"], requiredScopes: ["read"])
         let validator = Validator(options: options)
+        let run = validator.run(keyRing: keys)
         var passed = 0
         let start = SystemClock.monotonic()
         for _ in 0..<rounds {
             for token in tokens {
                 guard case .jws(let jws)? = try? CompactToken.parse(bytes: token) else { continue }
-                if validator.verdict(token: jws, keyRing: keys).passed { passed += 1 }
+                if validator.verdict(token: jws, run: run).passed { passed += 1 }
             }
         }
         let elapsed = SystemClock.monotonic() - start

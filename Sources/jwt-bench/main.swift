@@ -12,7 +12,7 @@ import JOSECore
 //
 // Usage: jwt-bench [--seconds S] [ALG ...]      (default 2 s per row; ALG among HS256 RS256 ES256 EdDSA, …)
 //        jwt-bench decode [COUNT]               (decode throughput of a ~900-byte access token; COUNT: fixed count)
-//        jwt-bench verdict TOKENS SECRET [ROUNDS] (the per-token work of `verify --batch`, HS256, one thread)
+//        jwt-bench verdict TOKENS KEYFILE [ROUNDS] (the per-token work of `verify --batch`, one thread; KEYFILE: PEM public key or HMAC secret)
 //        jwt-bench encode [SECONDS]             (the mock's token-route encoders: compact JSON, base64url)
 
 struct Options {

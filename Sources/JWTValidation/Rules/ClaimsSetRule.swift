@@ -6,7 +6,7 @@ public struct ClaimsSetRule: ValidationRule {
 
     public func evaluate(_ context: ValidationContext) -> Finding {
         let section = "RFC 7519 §7.2"
-        if context.claims != nil { return pass(context, "payload is a JSON claims set", section) }
+        if case .some = context.claims { return pass(context, "payload is a JSON claims set", section) }
         if case .failure(let error) = context.token.claims { return fail(context, error.message, section) }
         return fail(context, "payload is not a JSON claims set", section)
     }

@@ -13,11 +13,15 @@ public struct NumericDateRule: ValidationRule {
         guard let claims = context.claims else { return skip(context, "no claims set", section) }
         let errors = claims.typeErrors.filter { JWTClaims.dateClaims.contains($0.claim) }
         if !errors.isEmpty { return fail(context, errors.map(\.message).joined(separator: "; "), section) }
-        let outOfRange = JWTClaims.dateClaims.compactMap { name in
-            claims.date(name).flatMap { $0.isOutOfRange ? $0.rangeProblem(name) : nil }
+        // One pass over the date claims; the lists stay empty (unallocated) for a usual token.
+        var outOfRange: [String] = []
+        var millis: [String] = []
+        for name in JWTClaims.dateClaims {
+            guard let date = claims.date(name) else { continue }
+            if date.isOutOfRange, let problem = date.rangeProblem(name) { outOfRange.append(problem) }
+            if date.looksLikeMilliseconds { millis.append(name) }
         }
         if !outOfRange.isEmpty { return fail(context, outOfRange.joined(separator: "; "), section) }
-        let millis = JWTClaims.dateClaims.filter { claims.date($0)?.looksLikeMilliseconds == true }
         if !millis.isEmpty {
             return warn(context, "\(millis.joined(separator: ", ")) look like milliseconds, not seconds", section)
         }
